@@ -1,0 +1,189 @@
+"""Split a document's story regions into sentences with exact offsets.
+
+Sentences are the unit that gets embedded, aligned and compared, and each must point back into
+the original text (``doc.text[s.start:s.end] == s.text``) so a discrepancy can be shown in place.
+
+Line breaks always end a sentence (in saved pages a line is a paragraph, a headline or a caption,
+never half a sentence), except in hard-wrapped text, where a paragraph is the unit: the cleaner
+decides which, and both stages share its units. In a wrapped paragraph a sentence's text keeps
+its inner line breaks, as the offsets demand. Within a unit pysbd does the splitting, since it
+knows abbreviations ("Gen.", "U.S.") that a regex would split on.
+
+pysbd is slow on long input and its list-item handling is super-linear, so a unit longer than
+PYSBD_MAX_CHARS, or dense with list markers ("a) 1. ii."), is split by a fast regex instead. Any
+sentence is cut at whitespace to at most MAX_SENTENCE_CHARS: the embedding model truncates long
+input anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from .clean import _split_lines  # the same units (lines or wrapped paragraphs) as the cleaner
+from .model import Document, Region, Sentence
+
+PYSBD_MAX_CHARS = 10_000
+MAX_SENTENCE_CHARS = 2_000
+
+# Sentence end followed by space and a capital (or opening quote): the fast splitter's boundary.
+_FAST_BOUNDARY = re.compile(r"[.!?…]['\"”’)\]]*(?=\s+['\"“‘(\[]?[A-Z0-9])")
+# A possible boundary anywhere inside a line; a line without one is a single sentence.
+_MAYBE_BOUNDARY = re.compile(r"[.!?…;:]['\"”’)\]]*\s+\S")
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt cmdr adm maj st jr sr gov sen rep pres sec "
+    "no vs etc inc ltd co corp dept univ approx est jan feb mar apr jun jul aug sep sept oct nov "
+    "dec mt ft".split()
+)
+# List-item-like tokens ("a)", "2.", "iv."): pysbd's list handling is roughly cubic in their number.
+_LIST_MARKER = re.compile(r"(?<!\S)\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdmIVXLCDM]{1,5})[.)](?!\S)")
+MAX_LIST_MARKERS = 12
+_FLATTEN = {ord(c): " " for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+# Markdown block markers (heading, quote, bullet) that are not part of the sentence.
+_BLOCK_MARKER = re.compile(r"(?:#{1,6}\s+|>\s*|[-*+•]\s+)+")
+
+
+def segment(doc: Document, regions: Sequence[Region]) -> tuple[Sentence, ...]:
+    """The sentences of the story regions, indexed 0.. in text order; junk regions are skipped."""
+    text = doc.text
+    story = sorted((r for r in regions if r.is_story), key=lambda r: r.start)
+    if not story:
+        return ()
+    units = [(u.start, u.end) for u in _split_lines(text)]
+    unit_starts = [s for s, _ in units]
+    spans: list[tuple[int, int]] = []
+    done = 0  # regions are clipped so that overlapping ones never yield a sentence twice
+    for region in story:
+        start, end = max(region.start, done, 0), min(region.end, len(text))
+        if start >= end:
+            continue
+        done = end
+        first = max(bisect_right(unit_starts, start) - 1, 0)
+        for unit_start, unit_end in units[first:]:
+            if unit_start >= end:
+                break
+            for s, e in _unit_sentences(text, max(unit_start, start), min(unit_end, end)):
+                spans.extend(_cap(text, s, e))
+    return tuple(
+        Sentence(doc=doc.id, index=i, start=s, end=e, text=text[s:e])
+        for i, (s, e) in enumerate((s, e) for s, e in spans if _has_letter(text, s, e))
+    )
+
+
+def _has_letter(text: str, start: int, end: int) -> bool:
+    return any(ch.isalpha() for ch in text[start:end])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _unit_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of one unit (a line, or a paragraph of a hard-wrapped text)."""
+    start, end = _trim(text, start, end)
+    marker = _BLOCK_MARKER.match(text, start, end)
+    if marker:
+        start, end = _trim(text, marker.end(), end)
+    if start >= end:
+        return []
+    # Line breaks inside a wrapped paragraph become spaces (same length, so offsets still hold).
+    line = text[start:end].translate(_FLATTEN)
+    if len(line) > PYSBD_MAX_CHARS or _too_many_list_markers(line):
+        pieces = _fast_split(line)
+    elif not _MAYBE_BOUNDARY.search(line):
+        pieces = [(0, len(line))]
+    else:
+        pieces = _pysbd_split(line)
+    return [(start + s, start + e) for s, e in pieces]
+
+
+def _is_abbreviation(word: str) -> bool:
+    """ "J." "U.S." "Gen." : a full stop that the fast splitter must not take as a sentence end."""
+    bare = word.rstrip(".")
+    return len(bare) == 1 or "." in bare or bare.lower() in _ABBREVIATIONS
+
+
+def _too_many_list_markers(line: str) -> bool:
+    count = 0
+    for _ in _LIST_MARKER.finditer(line):
+        count += 1
+        if count > MAX_LIST_MARKERS:
+            return True
+    return False
+
+
+def _fast_split(line: str) -> list[tuple[int, int]]:
+    """Split at sentence-final punctuation followed by a capital: crude, but linear time."""
+    pieces: list[tuple[int, int]] = []
+    begin = 0
+    for m in _FAST_BOUNDARY.finditer(line):
+        word = _LAST_WORD.search(line, max(begin, m.start() - 12), m.start() + 1)
+        if line[m.start()] == "." and word and _is_abbreviation(word.group(1)):
+            continue
+        pieces.append(_trim(line, begin, m.end()))
+        begin = m.end()
+    pieces.append(_trim(line, begin, len(line)))
+    return [(s, e) for s, e in pieces if s < e]
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    import pysbd  # imported late: only the segmenting stage needs it
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _pysbd_split(line: str) -> list[tuple[int, int]]:
+    """pysbd's sentences, located in the line by search, so offsets are exact whatever it returns.
+
+    If pysbd fails or returns text that is not in the line in order, the fast splitter is used.
+    """
+    try:
+        sentences = _segmenter().segment(line)
+    except Exception:  # pysbd has crashed on odd input before; a crude split beats no split
+        return _fast_split(line)
+    pieces: list[tuple[int, int]] = []
+    cursor = 0
+    for sentence in sentences:
+        piece = sentence.strip()
+        if not piece:
+            continue
+        found = line.find(piece, cursor)
+        if found < 0:
+            return _fast_split(line)
+        pieces.append((found, found + len(piece)))
+        cursor = found + len(piece)
+    if not pieces:
+        return _fast_split(line)
+    # Keep any text pysbd dropped: extend each piece up to the next one.
+    joined: list[tuple[int, int]] = []
+    for i, (s, _) in enumerate(pieces):
+        s = 0 if i == 0 else s
+        e = pieces[i + 1][0] if i + 1 < len(pieces) else len(line)
+        joined.append(_trim(line, s, e))
+    return [(s, e) for s, e in joined if s < e]
+
+
+def _cap(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut a sentence longer than MAX_SENTENCE_CHARS at whitespace (or hard, if there is none)."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = limit
+        for position in range(limit, start + MAX_SENTENCE_CHARS // 2, -1):
+            if text[position].isspace():
+                cut = position
+                break
+        piece = _trim(text, start, cut)
+        if piece[0] < piece[1]:
+            yield piece
+        start, end = _trim(text, cut, end)
+    if start < end:
+        yield start, end
