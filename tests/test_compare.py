@@ -1,0 +1,151 @@
+"""How facts are judged to agree, and how disagreements become discrepancies."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from factdiff.compare import compare, dates_agree, numbers_agree
+from factdiff.facts import SentenceFacts
+from factdiff.model import DateSource, Document, Fact, Group, Sentence, Severity
+
+
+def _date(value: str, detail: str = "month;absolute;x", doc: str = "a") -> Fact:
+    return Fact("date", doc, 0, 0, len(value), value, value, detail=detail)
+
+
+def _number(value: float, unit: str = "month", qualifier: str = "", doc: str = "a") -> Fact:
+    return Fact("number", doc, 0, 0, 1, "n", f"{value:g}", slot=unit, detail=qualifier)
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ("2023-03", "2023-03", True),
+        ("2023-04-18", "2023-04", True),  # a day lies inside its month
+        ("2023", "2023-04-18", True),
+        ("2022-03", "2023-03", False),
+        ("2023-04-16", "2023-04-18", False),
+        ("2020s", "2023", True),
+        ("2010s", "2023", False),
+        ("rel:month:-1", "rel:month:-1", True),
+        ("rel:month:-1", "rel:month:-2", False),
+        ("rel:month:-1", "2022-03", None),  # no publication date: never relative against absolute
+        ("unknown", "2023-04-18", None),
+    ],
+)
+def test_dates_agree_by_containment_and_never_guess(a, b, expected):
+    assert dates_agree(_date(a), _date(b)) is expected
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ((8.5, "month", ""), (8.5, "month", ""), True),
+        ((30, "day", ""), (40, "day", ""), False),
+        ((870, "infection", "about"), (875, "infection", ""), True),
+        ((23, "million", "more than"), (24, "million", ""), True),
+        ((100, "people", "more than"), (50, "people", ""), False),
+        ((50, "people", "up to"), (40, "people", ""), True),
+    ],
+)
+def test_numbers_agree_within_their_qualifiers(a, b, expected):
+    assert numbers_agree(_number(*a), _number(*b)) is expected
+
+
+def _story(sentence_facts: dict[str, list[Fact]], texts: dict[str, str], inferred=()):
+    """Documents whose single sentence carries the given facts, all in one aligned group."""
+    documents = [
+        Document(doc, f"{doc}.txt", text, published_from=DateSource.INFERRED if doc in inferred else None)
+        for doc, text in texts.items()
+    ]
+    sentences = {doc: Sentence(doc, 0, 0, len(text), text) for doc, text in texts.items()}
+    analyses = [
+        SentenceFacts(sentences[doc], tuple(facts), frozenset(), tuple()) for doc, facts in sentence_facts.items()
+    ]
+    group = Group("g1", tuple(sentences.values()))
+    return documents, [group], analyses
+
+
+def _fact(kind, doc, text, needle, value, **extra) -> Fact:
+    start = text.index(needle)
+    return Fact(kind, doc, 0, start, start + len(needle), needle, value, **extra)
+
+
+def _encode(texts):
+    # Clause similarity does not matter for a single date per sentence.
+    return np.ones((len(texts), 4), dtype=np.float32) / 2
+
+
+def test_the_odd_version_is_reported_against_the_majority():
+    texts = {
+        "a": "Putin visited Mariupol last month.",
+        "b": "Last month Putin visited Mariupol.",
+        "c": "Putin visited Mariupol in March 2022.",
+    }
+    facts = {
+        "a": [_fact("date", "a", texts["a"], "last month", "2023-03", detail="month;relative;rel:month:-1")],
+        "b": [_fact("date", "b", texts["b"], "Last month", "2023-03", detail="month;relative;rel:month:-1")],
+        "c": [_fact("date", "c", texts["c"], "March 2022", "2022-03", detail="month;absolute;2022-03")],
+    }
+    documents, groups, analyses = _story(facts, texts)
+    found = [d for d in compare(documents, groups, analyses, _encode) if d.kind == "date"]
+    assert len(found) == 1
+    (discrepancy,) = found
+    assert discrepancy.severity is Severity.ERROR
+    assert discrepancy.majority == "2023-03"
+    assert {v.doc: v.text for v in discrepancy.values} == {"a": "last month", "b": "Last month", "c": "March 2022"}
+    for value in discrepancy.values:
+        assert texts[value.doc][value.start : value.end] == value.text
+
+
+def test_a_relative_date_resolved_against_an_inferred_publication_date_is_only_a_warning():
+    texts = {"a": "It happened last month.", "b": "It happened in March 2022."}
+    facts = {
+        "a": [_fact("date", "a", texts["a"], "last month", "2023-03", detail="month;relative;rel:month:-1")],
+        "b": [_fact("date", "b", texts["b"], "March 2022", "2022-03", detail="month;absolute;2022-03")],
+    }
+    documents, groups, analyses = _story(facts, texts, inferred={"a"})
+    (discrepancy,) = [d for d in compare(documents, groups, analyses, _encode) if d.kind == "date"]
+    assert discrepancy.severity is Severity.WARNING
+
+
+def test_agreeing_values_in_other_words_are_not_discrepancies():
+    texts = {"a": "The fight has lasted 8½ months.", "b": "The fight has lasted 8-and-a-half months."}
+    facts = {
+        "a": [_fact("number", "a", texts["a"], "8½", "8.5", slot="month")],
+        "b": [_fact("number", "b", texts["b"], "8-and-a-half", "8.5", slot="month")],
+    }
+    documents, groups, analyses = _story(facts, texts)
+    assert not [d for d in compare(documents, groups, analyses, _encode) if d.severity is not Severity.INFO]
+
+
+def test_discrepancy_ids_do_not_depend_on_document_order():
+    texts = {"a": "It lasted 30 days.", "b": "It lasted 40 days."}
+    facts = {
+        "a": [_fact("number", "a", texts["a"], "30", "30", slot="day")],
+        "b": [_fact("number", "b", texts["b"], "40", "40", slot="day")],
+    }
+    documents, groups, analyses = _story(facts, texts)
+    forward = compare(documents, groups, analyses, _encode)
+    backward = compare(documents[::-1], groups, analyses[::-1], _encode)
+    assert [d.id for d in forward] == [d.id for d in backward]
+    assert any(d.kind == "number" and d.severity is Severity.ERROR for d in forward)
+
+
+def test_direction_words_on_one_place_are_compared_across_the_whole_story():
+    texts = {
+        "a": "Troops in the southern Kherson region.",
+        "b": "Troops in the southern Kherson region held.",
+        "c": "Troops in the eastern Kherson region.",
+    }
+    direction = {"southern": "south", "eastern": "east"}
+    facts = {
+        doc: [_fact("modifier", doc, text, text.split()[3] + " Kherson", direction[text.split()[3]], slot="geo:1")]
+        for doc, text in texts.items()
+    }
+    documents, _, analyses = _story(facts, texts)
+    separate_groups = [Group(f"g{i}", (a.sentence,)) for i, a in enumerate(analyses)]
+    (discrepancy,) = [d for d in compare(documents, separate_groups, analyses, _encode) if d.kind == "place"]
+    assert discrepancy.majority == "south"
+    assert {v.doc for v in discrepancy.values if v.normalized == "east"} == {"c"}
