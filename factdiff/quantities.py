@@ -29,7 +29,8 @@ Rules:
   the/this/that/which/no/any/every/each/such; number words capitalized mid-sentence are names
   ("World War Two", "Formula One");
 * not numbers: digits glued to letters (MH17, F-16, COVID-19, 5G, 10am, 1990s), times (10:27),
-  slashes (24/7, 9/11), digit strings longer than 15 digits;
+  slashes (24/7, 9/11, 1/2 on its own), fractions ("two-thirds", "a third of"), digit strings
+  longer than 15 digits;
 * in ranges ("10-15 million", "$10 to $15 million", "10 to 15 people") the scale, currency and
   unit are shared between both ends.
 """
@@ -42,7 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["QUALIFIERS", "NumberMention", "find_numbers", "numbers_agree", "singularize"]
+__all__ = ["MEASURE_UNITS", "QUALIFIERS", "NumberMention", "find_numbers", "numbers_agree", "singularize"]
 
 QUALIFIERS = ("", "about", "more than", "at least", "less than", "up to")
 
@@ -95,6 +96,7 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
+_ONES_TEENS_TENS = frozenset(_ONES) | frozenset(_TEENS) | frozenset(_TENS)
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _SCALE_ABBR = {"bn": 10**9, "bln": 10**9, "tn": 10**12, "trn": 10**12, "mn": 10**6, "mln": 10**6}
 _ORDINALS = {
@@ -149,6 +151,7 @@ _DETERMINERS = frozenset("the these those its their his her our them your my".sp
 _ONE_PRONOUN_BEFORE = frozenset(
     "the this that which no any every each such someone anyone".split()
 )
+_ONE_HYPHEN_UNITS = frozenset("year month week day hour minute mile kilometre kilometer".split())
 _ONE_PRONOUN_AFTER = frozenset("of another other's 's who whom which that".split())
 _NOT_PLURAL = frozenset(
     "this thus plus always perhaps whereas besides sometimes afterwards towards across its his "
@@ -178,8 +181,6 @@ _NUM_WORDS = sorted(
     key=len, reverse=True,
 )  # fmt: skip
 _VAGUE_WORDS = sorted(_VAGUE_BASE, key=len, reverse=True)
-_SIGN_ALT = "|".join(re.escape(s) for s in sorted(_CURRENCY_SIGNS, key=len, reverse=True))
-_CODE_ALT = "|".join(sorted(_CURRENCY_CODES))
 
 # One cheap token pass finds candidate starts (a big alternation regex is several times slower).
 _TOKEN = re.compile(rf"[0-9]+|[A-Za-z]+|[$£€¥₹₽₴{_VULGAR_CHARS}]")
@@ -212,9 +213,8 @@ _PERCENT = re.compile(
 _TIME_OR_SLASH = re.compile(r"[0-9]{1,2}:[0-9]{2}|[0-9]+/[0-9]")
 _GLUED = re.compile(r"[A-Za-z]+")
 _TIME_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", _I)
-_WORD_SEQ = re.compile(
-    rf"(?:{'|'.join(_NUM_WORDS)}|an?)(?:(?:\s+|-)(?:{'|'.join(_NUM_WORDS)}|and|an?)\b)*\b", _I
-)
+# A run of words; _words_value() stops at the first one that is not part of the number.
+_WORD_SEQ = re.compile(r"[A-Za-z]+(?:(?:\s+|-)[A-Za-z]+){0,9}")
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
 _VAGUE = re.compile(
     r"(?:tens|hundreds|dozens)\s+of\s+(?P<s1>thousands|millions|billions)\b"
@@ -231,6 +231,10 @@ _QUALIFIER = re.compile(
     + r")\s*\Z",
     _I,
 )
+_FRACTION_AFTER = re.compile(
+    r"[-–\s](?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b", _I
+)
+_HYPHENATED_NUMBER = re.compile(r"(?:[0-9]|\b(?P<w>[A-Za-z]+))[-–]\Z")
 _PREV_WORD = re.compile(r"(?P<w>[A-Za-z]+)[ \t]+\Z")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n\"“”‘(\[—–])[\s'\"“‘]*\Z")
 _SECOND_TIME_AFTER = frozenset("later earlier ago or and before after of in".split())
@@ -247,7 +251,8 @@ def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> tuple[Numbe
     starts = [s for s, _ in spans]
     raw: list[_Raw] = []
     pos = 0
-    for tm in [m for m in _TOKEN.finditer(text) if (t := m.group()) in _CANDIDATE_FORMS or t[0] in _CANDIDATE_FIRST]:
+    tokens = _TOKEN.finditer(text)
+    for tm in [m for m in tokens if (t := m.group()) in _CANDIDATE_FORMS or t[0] in _CANDIDATE_FIRST]:
         s, e = tm.span()
         if s < pos:
             continue
@@ -281,18 +286,20 @@ def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
     """Whether two numbers can state the same fact.
 
     Vague numbers always agree. Different currencies (or percent vs percentage points) never
-    do. Otherwise each mention stands for an interval of true values: exact numbers a point,
-    "about x" x +/- half a unit of its last significant digit (capped at 10% of x), "more than"
-    and "at least" [x, inf), "less than" and "up to" [0, x]; they agree when intervals meet.
-    So "1.8 billion" = "1,800 million", "about 870" ~ "870", "more than 23 million" ~ "23.5
-    million", but "$1.8 billion" vs "$1.83 billion" only agree if one says "about".
+    do. Otherwise each mention stands for an interval of true values: an exact number is a
+    point; "about x" is x +/- half a unit of the last significant digit of the coarser of the
+    two numbers (capped at 10% of x); "more than"/"at least" x is [x, inf); "less than"/"up to"
+    x is (-inf, x]. They agree when the intervals meet. So "1.8 billion" = "1,800 million",
+    "about 870" ~ "870", "more than 23 million" ~ "23.5 million", "11 percent" ~ "about 11%",
+    but "$1.8 billion" vs "$1.83 billion" agree only if one of them says "about".
     """
     if a.vague or b.vague:
         return True
     if a.unit != b.unit and a.unit in MEASURE_UNITS and b.unit in MEASURE_UNITS:
         return False
-    lo_a, hi_a = _interval(a)
-    lo_b, hi_b = _interval(b)
+    ulp = max(_ulp(a.value), _ulp(b.value))
+    lo_a, hi_a = _interval(a, ulp)
+    lo_b, hi_b = _interval(b, ulp)
     eps = 1e-9 * max(abs(a.value), abs(b.value), 1e-300)
     return lo_a <= hi_b + eps and lo_b <= hi_a + eps
 
@@ -371,7 +378,12 @@ def _plural_looking(w: str) -> bool:
     lw = w.lower()
     return (
         lw == "people"
-        or (len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "ous")) and lw not in _NOT_PLURAL)
+        or (
+            len(lw) > 3
+            and lw.endswith("s")
+            and not lw.endswith(("ss", "us", "is", "ous"))
+            and lw not in _NOT_PLURAL
+        )
     )
 
 
@@ -396,9 +408,14 @@ def _parse_at(text: str, s: int, e: int, tok: str) -> _Raw | None:
         start = pre.start() if pre else s
         if not pre and prev.isalnum():
             return None
-        return _parse_digits(text, start, _SIGN_AHEAD.match(text, e).end() - 1, _CURRENCY_SIGNS[text[start:e]])
+        digit_at = _SIGN_AHEAD.match(text, e).end() - 1  # type: ignore[union-attr]
+        return _parse_digits(text, start, digit_at, _CURRENCY_SIGNS[text[start:e]])
     if prev.isalnum() or (e < len(text) and (text[e].isalnum() or text[e] == "_")):
         return None  # part of a longer word ("naïve", "one_two")
+    if prev in "-–":
+        h = _HYPHENATED_NUMBER.search(text, max(0, s - 12), s)
+        if h and (h.group("w") is None or h.group("w").lower() in _ANCHOR_WORDS):
+            return None  # "one-third", "two-thirds": fractions are not counts
     if tok in _CURRENCY_CODES:
         ahead = _SIGN_AHEAD.match(text, e)
         return _parse_digits(text, s, ahead.end() - 1, tok) if ahead else None
@@ -435,6 +452,8 @@ def _parse_digits(text: str, s: int, p: int, currency: str) -> _Raw | None:
     elif d.group("half"):
         base += Decimal("0.5")
     end = d.end()
+    if _FRACTION_AFTER.match(text, end):
+        return None  # "2-thirds"
     frac_or_dec = d.group("dec") or d.group("vf") or d.group("mix") or d.group("half")
     if not frac_or_dec:
         o = _ORD_SUFFIX.match(text, end)
@@ -503,14 +522,22 @@ def _parse_words(text: str, s: int, w: str) -> _Raw | None:
     if parsed is None:
         return None
     value, end, ordinal, n_used = parsed
+    if not ordinal and _FRACTION_AFTER.match(text, end):
+        return None  # "two-thirds", "two thirds"
     if n_used == 1 and toks[0][0] == "one" and not ordinal:
         nxt = _NEXT.match(text, end)
-        after = nxt.group("w").lower() if nxt and "-" not in nxt.group("sep") else ""
-        if after.startswith("'") or text[end : end + 2] in ("'s", "’s"):
+        after = nxt.group("w").lower() if nxt else ""
+        if nxt and "-" in nxt.group("sep"):  # "the one-year ban" is a number, "one-off" is not
+            if singularize(after.split("-")[0]) not in _ONE_HYPHEN_UNITS:
+                return None
+        elif (
+            not after
+            or after in _ONE_PRONOUN_AFTER
+            or text[end : end + 2] in ("'s", "’s")
+            or _prev_word(text, s) in _ONE_PRONOUN_BEFORE
+        ):
             return None
-        if not after or after in _ONE_PRONOUN_AFTER or _prev_word(text, s) in _ONE_PRONOUN_BEFORE:
-            return None
-    raw = _Raw(s, end, float(value), ordinal=ordinal, scaled=False, base=Decimal(value) if not ordinal else None)
+    raw = _Raw(s, end, float(value), ordinal=ordinal, base=None if ordinal else Decimal(value))
     if not ordinal:
         pc = _PERCENT.match(text, end)
         if pc:
@@ -524,6 +551,8 @@ def _ordinal_word(text: str, s: int, w: str) -> _Raw | None:
     after = _next_word(text, e).lower()
     if w == "first" and prev == "at":
         return None
+    if prev in ("a", "one") and after.lower() == "of" and w != "first" and w != "second":
+        return None  # "a third of": a fraction
     if w == "second":
         if not after or text[max(0, s - 2) : s].strip().isdigit():
             return None  # "for a second.", "1 second"
@@ -565,7 +594,7 @@ def _words_value(toks: list[tuple[str, int, int]]) -> tuple[float, int, bool, in
                 end, used, last = toks[i + 2][2], i + 3, "half"
                 i += 3
                 continue
-            if last in ("hundred", "scale") and rest and (rest[0] in _ONES or rest[0] in _TEENS or rest[0] in _TENS):
+            if last in ("hundred", "scale") and rest and rest[0] in _ONES_TEENS_TENS:
                 i += 1
                 continue
             break
@@ -702,13 +731,19 @@ def _qualifier_before(text: str, s: int) -> str:
     return _QUALIFIER_WORDS[" ".join(q.group("q").lower().split())]
 
 
-def _interval(m: NumberMention) -> tuple[float, float]:
+def _ulp(x: float) -> float:
+    """A unit of the last significant digit: 870 -> 10, 1.8e9 -> 1e8, 4.4 -> 0.1."""
+    if x == 0 or x != x or x in (float("inf"), float("-inf")):
+        return 1.0
+    exp = Decimal(repr(x)).normalize().as_tuple().exponent
+    return 10.0 ** exp if isinstance(exp, int) else 1.0
+
+
+def _interval(m: NumberMention, ulp: float) -> tuple[float, float]:
     x = m.value
     q = "" if m.ordinal else m.qualifier
     if q == "about":
-        exp = Decimal(repr(x)).normalize().as_tuple().exponent
-        half_ulp = 0.5 * 10.0 ** int(exp) if isinstance(exp, int) else 0.0
-        tol = min(half_ulp, 0.1 * abs(x))
+        tol = min(0.5 * ulp, 0.1 * abs(x))
         return x - tol, x + tol
     if q in ("more than", "at least"):
         return x, float("inf")

@@ -181,7 +181,9 @@ _LB_PREP = re.compile(
     r"|each|every|end|start|beginning|middle)(?:\s+the)?(?:\s+|-)\Z",
     _I,
 )
-_LB_MONTH_LIST = re.compile(rf"\b{_MONTH_RE}(?:\s+[0-9]{{1,2}})?,?\s*(?:and|or|to|through|until|-|–|,)\s*\Z", _I)
+_LB_MONTH_LIST = re.compile(
+    rf"\b{_MONTH_RE}(?:\s+[0-9]{{1,2}})?,?\s*(?:and|or|to|through|until|-|–|,)\s*\Z", _I
+)
 _LB_YEAR_PREP = re.compile(
     r"\b(?:in|since|by|until|till|before|after|of|from|to|during|through|throughout|between"
     r"|circa|around|early|late|mid|fiscal|year)(?:\s*-\s*|\s+)\Z",
@@ -240,7 +242,8 @@ def find_dates(text: str, published: date | None = None) -> tuple[DateMention, .
     """
     out: list[DateMention] = []
     pos = 0
-    for tm in [m for m in _TOKEN.finditer(text) if (t := m.group()) in _CANDIDATE_FORMS or t[0] in "0123456789"]:
+    tokens = _TOKEN.finditer(text)
+    for tm in [m for m in tokens if (t := m.group()) in _CANDIDATE_FORMS or t[0] in "0123456789"]:
         s, e = tm.span()
         if s < pos:
             continue
@@ -376,7 +379,7 @@ def _month_year(m: int, d: int, mod: str, p: date) -> int:
     return p.year if (m, d) <= (p.month, p.day) else p.year - 1
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _parse_value(value: str) -> tuple[int, int, str]:
     """A value's interval as (first, last) proleptic ordinals and its granularity."""
     if len(value) == 10:
@@ -411,8 +414,23 @@ def _overlap(a: str, b: str) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
-# Every publication date of two years (one leap) covers all weekday/month/year-boundary cases.
-_SAMPLE_BASES = tuple(date(2023, 1, 1) + timedelta(days=i) for i in range(731))
+@lru_cache(maxsize=2)
+def _sample_bases(long: bool) -> tuple[date, ...]:
+    """Publication dates to try when comparing keys (built on first use, not at import).
+
+    Every day of a leap year plus a non-leap January-March covers all day-of-month, month, year,
+    ISO-week boundary and February 29 cases a key can depend on; a weekday against a calendar
+    date ("Sunday" vs "April 16th") needs a whole 28-year cycle of weekday/date alignments.
+    """
+    if long:
+        return tuple(date(2001, 1, 1) + timedelta(days=i) for i in range(28 * 365 + 7))
+    return tuple(date(2024, 1, 1) + timedelta(days=i) for i in range(366)) + tuple(
+        date(2023, 1, 1) + timedelta(days=i) for i in range(90)
+    )
+
+
+_WEEKDAY_KINDS = frozenset({"weekday", "week", "weekend"})
+_CALENDAR_KINDS = frozenset({"date", "month-name", "season", "month", "year"})
 
 
 @lru_cache(maxsize=4096)
@@ -420,8 +438,10 @@ def _compare_keys(a: str, b: str) -> bool | None:
     """Compare two keys (at least one relative) over every possible publication date."""
     if a == b:
         return True
+    kinds = {k.split(":")[1] if k.startswith("rel:") else "date" for k in (a, b)}
+    long = bool(kinds & _WEEKDAY_KINDS) and bool(kinds & _CALENDAR_KINDS)
     seen: set[bool] = set()
-    for base in _SAMPLE_BASES:
+    for base in _sample_bases(long):
         va, vb = resolve_key(a, base), resolve_key(b, base)
         if va is None or vb is None:
             continue
@@ -548,7 +568,7 @@ def _at_number(text: str, s: int, e: int, out: list[DateMention]) -> _Found | No
 
 def _at_word(text: str, s: int, e: int, w: str, out: list[DateMention]) -> _Found | None:
     if w in _ALL_MONTHS:
-        return _at_month(text, s, e, w)
+        return _at_month(text, s, e, w, out)
     if w in _WEEKDAY_INDEX:
         return _at_weekday(text, s, e, w)
     if w in _DAY_WORDS:
@@ -565,7 +585,7 @@ def _at_word(text: str, s: int, e: int, w: str, out: list[DateMention]) -> _Foun
     return _at_unit(text, s, e, w)
 
 
-def _at_month(text: str, s: int, e: int, w: str) -> _Found | None:
+def _at_month(text: str, s: int, e: int, w: str, out: list[DateMention]) -> _Found | None:
     if not _capitalized(text, s):
         return None
     r = _day_month_at(text, s)
@@ -581,7 +601,8 @@ def _at_month(text: str, s: int, e: int, w: str) -> _Found | None:
     start = _with_qualifier(text, s)
     mod_m = _lb(_LB_MOD, text, start)
     context = mod_m is not None or start != s or _lb(_LB_PREP, text, s) is not None
-    context = context or _LB_MONTH_LIST.search(text, max(0, s - 24), s) is not None
+    if not context and out and out[-1].end >= s - 24:  # "in March and May"
+        context = _LB_MONTH_LIST.search(text, max(0, s - 24), s) is not None
     if not context:
         if w in _AMBIGUOUS_MONTHS:
             return None
@@ -614,9 +635,11 @@ def _at_weekday(text: str, s: int, e: int, w: str) -> _Found | None:
     mod_m = _lb(_LB_MOD, text, start)
     mod = ""
     if mod_m is not None:
-        if _LB_THE.search(text, max(0, mod_m.start() - 8), mod_m.start()):
-            return None  # "the last Tuesday of the month"
         words = mod_m.group("mod").lower().split()
+        if words[-1] not in ("coming", "upcoming") and _LB_THE.search(
+            text, max(0, mod_m.start() - 8), mod_m.start()
+        ):
+            return None  # "the last Tuesday of the month", "the next Tuesday"
         mod = {"last": ":last", "past": ":last", "next": ":next", "coming": ":next",
                "upcoming": ":next", "this": ""}[words[-1]]  # fmt: skip
         start = mod_m.start()

@@ -86,6 +86,7 @@ _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SPLIT = re.compile(r"[\s\-‐‑‒–—/]+")
 _IE = re.compile(r"ie(?=[b-df-hj-np-tv-z])")
+_II = re.compile(r"i{2,}")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _VOWELS = frozenset("aeiou")
 _VOWEL_CLASS = str.maketrans({"i": "e", "u": "o"})
@@ -137,14 +138,19 @@ def _strip_accents(s: str) -> str:
 
 def _fold_token(token: str) -> str:
     t = _NON_ALNUM.sub("", _strip_accents(token))
-    if not t:
-        return ""
-    t = _american(t)
+    for _ in range(4):  # to a fixed point, so that fold(fold(x)) == fold(x)
+        t2 = _translit(_american(t))
+        if t2 == t:
+            break
+        t = t2
+    return t
+
+
+def _translit(t: str) -> str:
     t = t.replace("dzh", "j").replace("zh", "j").replace("kh", "h").replace("y", "i")
     if t.endswith("ij") and len(t) > 3:
         t = t[:-1]
-    t = _IE.sub("e", t)
-    t = t.replace("ii", "i")
+    t = _IE.sub("e", _II.sub("i", t))
     if len(t) >= 5:
         t = _DOUBLE.sub(r"\1", t)
     return t
