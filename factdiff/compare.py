@@ -21,6 +21,8 @@ import numpy as np
 
 from .facts import SentenceFacts
 from .model import DateSource, Discrepancy, Document, Fact, Group, Severity, Value
+from . import quantities
+from .temporal import DateMention, same_date
 from .variants import fold, same_name
 
 Encoder = Callable[[Sequence[str]], np.ndarray]
@@ -147,44 +149,25 @@ def dates_agree(a: Fact, b: Fact) -> bool | None:
     """
     if "unknown" in (a.value, b.value):
         return None
-    rel_a, rel_b = a.value.startswith("rel:"), b.value.startswith("rel:")
-    if rel_a or rel_b:
-        if rel_a and rel_b:
-            if a.value == b.value:
-                return True
-            same_type = a.value.rsplit(":", 1)[0] == b.value.rsplit(":", 1)[0]
-            return False if same_type else None
-        return None
-    va, vb = a.value, b.value
-    if "W" in va or "W" in vb or "-s" in va or "-s" in vb:  # weeks and seasons: only equality
-        return True if va == vb else None
-    if va.endswith("s") or vb.endswith("s"):  # decades
-        decade, other = (va, vb) if va.endswith("s") else (vb, va)
-        return other[:3] == decade[:3] if decade[:4].isdigit() else None
-    shorter, longer = sorted((va, vb), key=len)
-    return longer.startswith(shorter)
-
-
-def _number_value(fact: Fact) -> float:
-    return float(fact.value)
+    return same_date(_date_mention(a), _date_mention(b))
 
 
 def numbers_agree(a: Fact, b: Fact) -> bool:
     """Equal, or compatible under 'about', 'more than' and friends."""
-    va, vb = _number_value(a), _number_value(b)
-    if abs(va - vb) <= 1e-9 * max(abs(va), abs(vb), 1.0):
-        return True
-    qualifiers = {a.detail, b.detail}
-    if any("about" in q for q in qualifiers):
-        return abs(va - vb) <= 0.1 * max(abs(va), abs(vb))
-    for fact, value, other in ((a, va, vb), (b, vb, va)):
-        if "more than" in fact.detail or "at least" in fact.detail:
-            if other >= value:
-                return True
-        if "less than" in fact.detail or "up to" in fact.detail:
-            if other <= value:
-                return True
-    return False
+    return quantities.numbers_agree(_number_mention(a), _number_mention(b))
+
+
+def _date_mention(fact: Fact) -> DateMention:
+    granularity, relative, key = (fact.detail.split(";") + ["", "", ""])[:3]
+    resolved = None if fact.value.startswith("rel:") else fact.value
+    return DateMention(fact.start, fact.end, fact.text, resolved, granularity, relative == "relative", key or fact.value)
+
+
+def _number_mention(fact: Fact) -> quantities.NumberMention:
+    qualifier, _, ordinal = fact.detail.partition(";")
+    return quantities.NumberMention(
+        fact.start, fact.end, fact.text, float(fact.value), fact.slot, qualifier, ordinal == "ordinal", False
+    )
 
 
 # --- pairing inside aligned groups ----------------------------------------------------------
@@ -218,7 +201,7 @@ def _pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[_Lin
     for i, a in enumerate(nums_a):
         for j, b in enumerate(nums_b):
             same_unit = a.slot == b.slot or not a.slot or not b.slot
-            if ("ordinal" in a.detail) != ("ordinal" in b.detail) or not same_unit:
+            if a.detail.endswith(";ordinal") != b.detail.endswith(";ordinal") or not same_unit:
                 continue
             agree = numbers_agree(a, b)
             if agree:

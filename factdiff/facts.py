@@ -134,9 +134,7 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
             continue
         head = _token_at(parse, number.start, number.end)
         context, about = _clause(head, entities) if head is not None else ("", ())
-        detail = ";".join(
-            part for part in (number.qualifier, "ordinal" if number.ordinal else "") if part
-        )
+        detail = f"{number.qualifier};{'ordinal' if number.ordinal else ''}"
         facts.append(
             make("number", number.start, number.end, f"{number.value:g}", slot=number.unit,
                  about=about, context=context, detail=detail)

@@ -38,10 +38,15 @@ _COUNTRY_ALIASES = {
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’ .-]{2,}")
 
 
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
 def _ascii_key(name: str) -> str:
+    if name.isascii():
+        return _NOT_LETTER.sub("", name.lower())
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z]", "", plain.lower().replace("’", "'"))
+    return _NOT_LETTER.sub("", plain.lower())
 
 
 @lru_cache(maxsize=1)

@@ -10,12 +10,13 @@ from factdiff.facts import SentenceFacts
 from factdiff.model import DateSource, Document, Fact, Group, Sentence, Severity
 
 
-def _date(value: str, detail: str = "month;absolute;x", doc: str = "a") -> Fact:
-    return Fact("date", doc, 0, 0, len(value), value, value, detail=detail)
+def _date(value: str, doc: str = "a") -> Fact:
+    relative = "relative" if value.startswith("rel:") else "absolute"
+    return Fact("date", doc, 0, 0, len(value), value, value, detail=f"month;{relative};{value}")
 
 
 def _number(value: float, unit: str = "month", qualifier: str = "", doc: str = "a") -> Fact:
-    return Fact("number", doc, 0, 0, 1, "n", f"{value:g}", slot=unit, detail=qualifier)
+    return Fact("number", doc, 0, 0, 1, "n", f"{value:g}", slot=unit, detail=f"{qualifier};")
 
 
 @pytest.mark.parametrize(
