@@ -53,13 +53,25 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none",
 
 
 @dataclass(frozen=True)
+class Word:
+    """A token with document offsets, for word-level comparison of aligned sentences."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # folded spelling: what two versions must share to be "the same word"
+    lemma: str
+    pos: str
+
+
+@dataclass(frozen=True)
 class SentenceFacts:
     """A sentence with its facts and the words a comparison needs to look at."""
 
     sentence: Sentence
     facts: tuple[Fact, ...]
     lemmas: frozenset[str]
-    words: tuple[tuple[int, int, str, str], ...]  # (start, end, folded, original) word
+    words: tuple[Word, ...]
 
 
 @lru_cache(maxsize=1)
@@ -114,8 +126,12 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
     for mention in dates:
         head = _token_at(parse, mention.start, mention.end)
         context, about = _clause(head, entities) if head is not None else ("", ())
-        event = _clause_head(head).lemma_.lower() if head is not None else ""
-        detail = f"{mention.granularity};{'relative' if mention.relative else 'absolute'};{mention.key}"
+        clause_head = _clause_head(head) if head is not None else None
+        event = clause_head.lemma_.lower() if clause_head is not None else ""
+        # A date in a relative clause gives background about a noun ("Mariupol, which was
+        # captured in May"), not the time of the sentence's own claim.
+        role = "background" if clause_head is not None and clause_head.dep_ in ("relcl", "acl") else "main"
+        detail = f"{mention.granularity};{'relative' if mention.relative else 'absolute'};{mention.key};{role}"
         facts.append(
             make("date", mention.start, mention.end, mention.value or mention.key,
                  slot=event, about=about, context=context, detail=detail)
@@ -152,7 +168,9 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
 
     lemmas = frozenset(t.lemma_.lower() for t in parse if t.is_alpha and not t.is_stop)
     words = tuple(
-        (base + t.idx, base + t.idx + len(t.text), fold(t.text), t.text) for t in parse if not t.is_space
+        Word(base + t.idx, base + t.idx + len(t.text), t.text, fold(t.text), t.lemma_.lower(), t.pos_)
+        for t in parse
+        if not t.is_space
     )
     facts.sort(key=lambda f: (f.start, f.end, f.kind, f.value))
     return SentenceFacts(sentence, tuple(facts), lemmas, words)
@@ -333,7 +351,12 @@ def _places_modified(noun, by_root: dict) -> list[_Entity]:
 def _negations(parse) -> Iterable[tuple[tuple, dict]]:
     """A negated predicate: 'did not get', 'never visited', 'found no evidence'."""
     for token in parse:
-        if token.dep_ == "neg" or (token.lower_ in ("no", "never") and token.dep_ in ("det", "advmod")):
+        if (
+            token.dep_ == "neg"
+            or token.lower_ == "nor"
+            or (token.lower_ in ("no", "never") and token.dep_ in ("det", "advmod"))
+            or (token.lower_ in ("none", "nobody", "nothing") and token.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        ):
             head = token.head
             start = min(token.idx, head.idx)
             end = max(token.idx + len(token.text), head.idx + len(head.text))

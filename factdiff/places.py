@@ -20,6 +20,7 @@ class Place:
     key: str
     name: str
     kind: str  # country | state | city
+    country: str = ""  # ISO code of the country it is in (or is)
 
 
 # Everyday forms GeoNames does not list under the country record.
@@ -64,11 +65,11 @@ def _index() -> dict[str, Place]:
             index[key] = (rank, place)
 
     for country in cache.get_countries().values():
-        add(country["name"], Place(f"geo:{country['geonameid']}", country["name"], "country"), 10**12)
+        add(country["name"], Place(f"geo:{country['geonameid']}", country["name"], "country", country["iso"]), 10**12)
     for state in cache.get_us_states().values():
-        add(state["name"], Place(f"geo:{state['geonameid']}", state["name"], "state"), 10**11)
+        add(state["name"], Place(f"geo:{state['geonameid']}", state["name"], "state", "US"), 10**11)
     for city in cache.get_cities().values():
-        place = Place(f"geo:{city['geonameid']}", city["name"], "city")
+        place = Place(f"geo:{city['geonameid']}", city["name"], "city", city.get("countrycode", ""))
         population = int(city.get("population") or 0)
         add(city["name"], place, population * 2 + 1)
         for alternate in city.get("alternatenames", ()):
@@ -85,3 +86,18 @@ def lookup(name: str) -> Place | None:
     if name in _COUNTRY_ALIASES:
         return _index().get(_ascii_key(_COUNTRY_ALIASES[name]))
     return _index().get(_ascii_key(name))
+
+
+@lru_cache(maxsize=1)
+def _by_key() -> dict[str, Place]:
+    return {place.key: place for place in _index().values()}
+
+
+def nested(key_a: str, key_b: str) -> bool:
+    """Whether one place lies in the other (a city in its country), so naming either is no
+    contradiction: "smuggled into Blaine, Wash." and "into the United States"."""
+    a, b = _by_key().get(key_a), _by_key().get(key_b)
+    if a is None or b is None or a.key == b.key:
+        return a is not None and a == b
+    outer, inner = (a, b) if a.kind == "country" else (b, a)
+    return outer.kind == "country" and inner.kind != "country" and inner.country == outer.country

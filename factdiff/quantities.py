@@ -203,7 +203,7 @@ _DIGITS = re.compile(
 )
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", _I)
 _SCALE = re.compile(
-    r"\s?-?(?P<abbr>bn|bln|tn|trn|mln|mn)\b|\s+(?P<word>thousand|million|billion|trillion|dozen)\b"
+    r"\s?-?(?P<abbr>bn|bln|tn|trn|mln|mn)\b|(?:\s+|-)(?P<word>thousand|million|billion|trillion|dozen)\b"
     r"|(?P<short>[mkb])\b",
     _I,
 )
@@ -291,12 +291,21 @@ def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
     two numbers (capped at 10% of x); "more than"/"at least" x is [x, inf); "less than"/"up to"
     x is (-inf, x]. They agree when the intervals meet. So "1.8 billion" = "1,800 million",
     "about 870" ~ "870", "more than 23 million" ~ "23.5 million", "11 percent" ~ "about 11%",
-    but "$1.8 billion" vs "$1.83 billion" agree only if one of them says "about".
+    and a value rounded to fewer digits agrees with the precise one ("$114 million" ~
+    "$114.3 million", "1.8 billion" ~ "1.83 billion"), while two bounds of the same kind agree
+    only when equal ("over 50" vs "over 40" is a discrepancy).
     """
     if a.vague or b.vague:
         return True
     if a.unit != b.unit and a.unit in MEASURE_UNITS and b.unit in MEASURE_UNITS:
         return False
+    bounds = {"more than", "at least", "less than", "up to"}
+    if a.qualifier == b.qualifier and a.qualifier in bounds:
+        # Both give a bound of the same kind: "over 50" and "over 40" are different claims, even
+        # though both could be true.
+        return abs(a.value - b.value) <= 1e-9 * max(abs(a.value), abs(b.value), 1e-300)
+    if not a.qualifier and not b.qualifier and _rounds_to(a.value, b.value):
+        return True
     ulp = max(_ulp(a.value), _ulp(b.value))
     lo_a, hi_a = _interval(a, ulp)
     lo_b, hi_b = _interval(b, ulp)
@@ -729,6 +738,19 @@ def _qualifier_before(text: str, s: int) -> str:
     if q is None:
         return ""
     return _QUALIFIER_WORDS[" ".join(q.group("q").lower().split())]
+
+
+def _rounds_to(x: float, y: float) -> bool:
+    """Whether one value is the other rounded to its own precision ("$114.3 million" reported
+    as "$114 million", "42,409" as "42,400"): outlets round, and rounding is not a new fact.
+    The rounded value must keep at least two significant digits, so 3 is not 3.4 rounded."""
+    if x == y:
+        return True
+    coarse, fine = (x, y) if _ulp(x) > _ulp(y) else (y, x)
+    step = _ulp(coarse)
+    if step <= _ulp(fine) or abs(coarse) < 10 * step:
+        return False
+    return abs(fine - coarse) < step / 2 - 1e-9 * abs(coarse)
 
 
 def _ulp(x: float) -> float:

@@ -253,7 +253,13 @@ AGREE = [
     ("1.8 billion", "1,800 million", True),
     ("11 percent", "about 11%", True),
     ("11 percent", "11 per cent", True),
-    ("$1.8 billion", "$1.83 billion", False),
+    ("$1.8 billion", "$1.83 billion", True),  # a rounded report of the same figure
+    ("$114.3 million", "$114 million", True),
+    ("$42,409", "$42,400", True),
+    ("870", "875", False),  # a half step is not rounding
+    ("3.4", "3", False),  # rounding must keep two significant digits
+    ("2.25 percent", "2.5 percent", False),
+    ("over 50 people", "over 40 people", False),  # same kind of bound, different claim
     ("about $1.8 billion", "$1.83 billion", True),
     ("$1.8 billion", "about $1.83 billion", True),
     ("$1.8 billion", "$1,800 million", True),
