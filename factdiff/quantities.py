@@ -285,7 +285,7 @@ def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> tuple[Numbe
 def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
     """Whether two numbers can state the same fact.
 
-    Vague numbers always agree. Different currencies (or percent vs percentage points) never
+    Vague numbers agree within their order of magnitude. Different currencies (or percent vs percentage points) never
     do. Otherwise each mention stands for an interval of true values: an exact number is a
     point; "about x" is x +/- half a unit of the last significant digit of the coarser of the
     two numbers (capped at 10% of x); "more than"/"at least" x is [x, inf); "less than"/"up to"
@@ -296,10 +296,16 @@ def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
     only when equal ("over 50" vs "over 40" is a discrepancy).
     """
     if a.vague or b.vague:
-        return True
+        return _vague_agree(a, b)
     if a.unit != b.unit and a.unit in MEASURE_UNITS and b.unit in MEASURE_UNITS:
         return False
     bounds = {"more than", "at least", "less than", "up to"}
+    if a.value == b.value and a.qualifier != b.qualifier and (a.qualifier in bounds or b.qualifier in bounds):
+        # The same figure bounded the other way ("over 50" / "under 50") or an estimate turned
+        # into a bound ("around 870" / "fewer than 870") is a changed claim; an exact figure
+        # against a bound of itself ("23 million" / "more than 23 million") is loose reporting.
+        directions = {_direction(a.qualifier), _direction(b.qualifier)}
+        return not (directions == {1, -1} or "about" in (a.qualifier, b.qualifier))
     if a.qualifier == b.qualifier and a.qualifier in bounds:
         # Both give a bound of the same kind: "over 50" and "over 40" are different claims, even
         # though both could be true.
@@ -738,6 +744,23 @@ def _qualifier_before(text: str, s: int) -> str:
     if q is None:
         return ""
     return _QUALIFIER_WORDS[" ".join(q.group("q").lower().split())]
+
+
+def _direction(qualifier: str) -> int:
+    return {"more than": 1, "at least": 1, "less than": -1, "up to": -1}.get(qualifier, 0)
+
+
+def _vague_agree(a: NumberMention, b: NumberMention) -> bool:
+    """A vague amount ("dozens", "hundreds", "billions") covers about one order of magnitude
+    from its lower bound; it agrees with any figure or other vague amount in that range, so
+    "dozens" ~ "30" but "billions" is not "millions"."""
+    if a.unit != b.unit and a.unit in MEASURE_UNITS and b.unit in MEASURE_UNITS:
+        return False
+    def span(m: NumberMention) -> tuple[float, float]:
+        return (m.value / 2, m.value * 10) if m.vague else (m.value, m.value)
+    lo_a, hi_a = span(a)
+    lo_b, hi_b = span(b)
+    return lo_a <= hi_b and lo_b <= hi_a
 
 
 def _rounds_to(x: float, y: float) -> bool:

@@ -274,7 +274,11 @@ AGREE = [
     ("up to 50", "60", False),
     ("less than 5", "4", True),
     ("dozens", "12", True),
-    ("hundreds", "3", True),
+    ("hundreds", "3", False),  # a vague amount still has an order of magnitude
+    ("billions", "millions", False),
+    ("dozens", "30", True),
+    ("around 870", "fewer than 870", False),
+    ("over 50", "under 50", False),
     ("$5", "£5", False),
     ("A$4.56", "$4.56", False),
     ("11%", "11 percentage points", False),
