@@ -57,11 +57,15 @@ CONTRAST = Code("FD601", "wording", "a word replaced by its opposite or a contra
 SPELLING_VARIANT = Code("FD801", "spelling", "the same name spelled differently")
 ONLY_HERE = Code("FD901", "detail", "a claim told by one version only")
 SUBSTITUTION = Code("FD903", "wording", "a noun replaced by a different noun")
+# When a noun swap is the only change between two versions of a claim, it is the point of the
+# edit; measured on SummEdits news dev, counting these as changes lifts balanced accuracy from
+# 0.72 to 0.76, counting every noun swap lowers it to 0.63.
+SOLE_SUBSTITUTION = Code("FD904", "detail", "the one change in a claim is a noun for another")
 DETAIL_OMITTED = Code("FD902", "detail", "a detail some versions leave out")
 
 CODES = (
     DATE_CONFLICT, DATE_UNKNOWN, NUMBER_CONFLICT, DIRECTION_CONFLICT, PLACE_CONFLICT,
-    ENTITY_CONFLICT, ROLE_CONFLICT, NEGATION_CONFLICT, CONTRAST, SPELLING_VARIANT, ONLY_HERE, DETAIL_OMITTED, SUBSTITUTION,
+    ENTITY_CONFLICT, ROLE_CONFLICT, NEGATION_CONFLICT, CONTRAST, SPELLING_VARIANT, ONLY_HERE, DETAIL_OMITTED, SUBSTITUTION, SOLE_SUBSTITUTION,
 )
 
 
@@ -99,6 +103,7 @@ def compare(
             found += _negation_conflicts(group.id, a, b)
         found += _omitted_details(group, per_doc)
 
+    found += _finer_figures(links["number"], group_of)
     links["date"] += _story_date_links(analyses, group_of, encode)
     found += _clusters_to_discrepancies(links["date"], DATE_CONFLICT, group_of, inferred)
     found += _clusters_to_discrepancies(links["number"], NUMBER_CONFLICT, group_of, inferred)
@@ -196,10 +201,33 @@ def _pair_dates(facts_a: Sequence[Fact], facts_b: Sequence[Fact], encode: Encode
             same_event = a.slot == b.slot
             # An undecidable pair ("yesterday" and "Monday" with no publication date) may well be
             # the same date: it claims its partner like an agreeing pair, but links nothing.
-            score = sims[i, j] + (0.0 if verdict is False else 0.5) + (0.2 if same_event else 0.0)
+            score = sims[i, j] + {True: 0.5, None: 0.3, False: 0.0}[verdict] + (0.2 if same_event else 0.0)
             if verdict is not False or score >= CLAUSE_LINK + 0.2:
                 candidates.append((score, i, j, verdict))
     return _greedy_links(candidates, dates_a, dates_b, aligned=True)
+
+
+def _finer_figures(links: Sequence[_Link], group_of) -> list[Discrepancy]:
+    """A figure one version gives more precisely ("8.86" for "8.9"): compatible, but a detail
+    the other version does not have."""
+    found = []
+    for link in links:
+        if not link.agree or float(link.a.value) == float(link.b.value):
+            continue
+        values = (_value(link.a), _value(link.b))
+        found.append(
+            Discrepancy(
+                id=_stable_id(DETAIL_OMITTED, values, "precision"),
+                code=DETAIL_OMITTED.code,
+                kind=DETAIL_OMITTED.kind,
+                severity=Severity.INFO,
+                group=group_of.get((link.a.doc, link.a.sentence)),
+                explanation=f"{link.a.doc} gives “{link.a.text}” where {link.b.doc} gives “{link.b.text}”: the same figure, rounded differently.",
+                majority=None,
+                values=values,
+            )
+        )
+    return found
 
 
 def _is_main(date_fact: Fact) -> bool:
@@ -214,6 +242,9 @@ def _pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[_Lin
     candidates = []
     for i, a in enumerate(nums_a):
         for j, b in enumerate(nums_b):
+            if a.value == b.value and _other_measure(a.slot, b.slot):
+                candidates.append((2.0, i, j, False))  # "two weeks" / "two months"
+                continue
             same_unit = a.slot == b.slot or not a.slot or not b.slot
             if a.detail.endswith(";ordinal") != b.detail.endswith(";ordinal") or not same_unit:
                 continue
@@ -225,6 +256,19 @@ def _pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[_Lin
             elif len(nums_a) == 1 and len(nums_b) == 1:
                 candidates.append((0.5, i, j, False))
     return _greedy_links(candidates, nums_a, nums_b, aligned=True)
+
+
+_MEASURES = (
+    frozenset("second minute hour day week month year decade century".split()),
+    frozenset("millimetre millimeter centimetre centimeter metre meter kilometre kilometer mile foot inch yard".split()),
+    frozenset("gram kilogram kilo tonne ton pound ounce".split()),
+    frozenset("thousand million billion trillion".split()),
+)
+
+
+def _other_measure(unit_a: str, unit_b: str) -> bool:
+    """Different units of one dimension: the same figure then means a different amount."""
+    return unit_a != unit_b and any(unit_a in m and unit_b in m for m in _MEASURES)
 
 
 def _pair_places(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[_Link]:
@@ -490,15 +534,20 @@ def _word_swaps(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discrepancy]:
     found = []
     ents_a = [f for f in a.facts if f.kind == "entity"]
     ents_b = [f for f in b.facts if f.kind == "entity"]
+    edits = [
+        op for op in matcher.get_opcodes()
+        if op[0] != "equal" and any(w.pos in _CONTENT_POS for w in a.words[op[1]:op[2]] + b.words[op[3]:op[4]])
+    ]
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS:
+        if tag == "equal" or tag == "replace" and max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS:
             continue
         hunk_a, hunk_b = a.words[i1:i2], b.words[j1:j2]
         if tag == "replace":
             swaps = _name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b)
             swaps += _contrasts(group_id, a.doc, hunk_a, b.doc, hunk_b)
             if not swaps and _substitutes_noun(hunk_a, hunk_b, a, b):
-                swaps.append(_substitution(group_id, a, hunk_a, b, hunk_b))
+                code = SOLE_SUBSTITUTION if len(edits) == 1 else SUBSTITUTION
+                swaps.append(_substitution(code, group_id, a, hunk_a, b, hunk_b))
             found += swaps
         else:
             facts, words, other = (a, hunk_a, b) if hunk_a else (b, hunk_b, a)
@@ -515,20 +564,30 @@ def _substitutes_noun(hunk_a: Sequence[Word], hunk_b: Sequence[Word], a: _DocFac
 
     Whether "smartphones" for "laptops" is a new fact or "road" for "roadway" a synonym needs
     word knowledge factdiff does not have, so this is told (info), not flagged."""
-    nouns_a = {w.lemma for w in hunk_a if w.pos in SUBSTITUTED_POS} - b.lemmas
-    nouns_b = {w.lemma for w in hunk_b if w.pos in SUBSTITUTED_POS} - a.lemmas
+    nouns_a = {w.lemma for w in hunk_a if w.pos in SUBSTITUTED_POS and not _in_fact(w, a)} - b.lemmas
+    nouns_b = {w.lemma for w in hunk_b if w.pos in SUBSTITUTED_POS and not _in_fact(w, b)} - a.lemmas
     return bool(nouns_a and nouns_b) and not any(same_name(x, y) for x in nouns_a for y in nouns_b)
 
 
-def _substitution(group_id: str, a: _DocFacts, hunk_a: Sequence[Word], b: _DocFacts, hunk_b: Sequence[Word]) -> Discrepancy:
+_COMPARED_KINDS = frozenset({"date", "number", "place", "modifier", "role"})
+
+
+def _in_fact(word: Word, facts: _DocFacts) -> bool:
+    """Words of a date, number or place are compared as such, not as wording."""
+    return any(f.kind in _COMPARED_KINDS and f.start <= word.start and word.end <= f.end for f in facts.facts)
+
+
+def _substitution(
+    code: Code, group_id: str, a: _DocFacts, hunk_a: Sequence[Word], b: _DocFacts, hunk_b: Sequence[Word]
+) -> Discrepancy:
     values = (
         _span_value(a, hunk_a[0].start, hunk_a[-1].end, "reworded"),
         _span_value(b, hunk_b[0].start, hunk_b[-1].end, "reworded"),
     )
     return Discrepancy(
-        id=_stable_id(SUBSTITUTION, values),
-        code=SUBSTITUTION.code,
-        kind=SUBSTITUTION.kind,
+        id=_stable_id(code, values),
+        code=code.code,
+        kind=code.kind,
         severity=Severity.INFO,
         group=group_id,
         explanation=f"{a.doc} says “{values[0].text}” where {b.doc} says “{values[1].text}”; check that it is the same thing.",

@@ -151,10 +151,10 @@ _CANDIDATE_FORMS = frozenset(f for w in _ANCHOR_WORDS for f in (w, w.title(), w.
 _ISO = re.compile(r"(1[0-9]{3}|20[0-9]{2})-([01][0-9])(?:-([0-3][0-9]))?(?![0-9]|-[0-9])")
 # "17 March 2022", "17th of March, 2022", "18 April"
 _DMY = re.compile(
-    rf"(?P<d>{_DAYNUM_RE})(?:\s+of)?\s+(?P<m>{_MONTH_RE})(?:,?\s+(?P<y>{_YEAR_RE}))?", _I
+    rf"(?P<d>{_DAYNUM_RE})(?:\s+of)?\s+(?P<m>{_MONTH_RE})(?:\s?,?\s+(?P<y>{_YEAR_RE}))?", _I
 )
 # "March 17, 2022", "Apr. 17", "April 18th"
-_MDY = re.compile(rf"(?P<m>{_MONTH_RE})\s+(?P<d>{_DAYNUM_RE})(?:,?\s+(?P<y>{_YEAR_RE}))?", _I)
+_MDY = re.compile(rf"(?P<m>{_MONTH_RE})\s+(?P<d>{_DAYNUM_RE})(?:\s?,?\s+(?P<y>{_YEAR_RE}))?", _I)
 # "March 2022", "March of 2022", "Mar. 2022"
 _MY = re.compile(rf"(?P<m>{_MONTH_RE}),?(?:\s+of)?\s+(?P<y>{_YEAR_RE})", _I)
 _YEAR_SUFFIX = re.compile(r"(?:,?\s+of)?,?\s+(?P<w>last|this|next)\s+year\b", _I)
