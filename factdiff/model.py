@@ -158,6 +158,7 @@ class Report:
     discrepancies: tuple[Discrepancy, ...]
     summaries: tuple[DocumentSummary, ...] = field(default=())
     model: str = ""
+    suppressed: int = 0  # discrepancies hidden by a baseline or an ignore setting
 
     def count(self, severity: Severity) -> int:
         return sum(d.severity is severity for d in self.discrepancies)

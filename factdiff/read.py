@@ -39,12 +39,16 @@ _MAX_CONTROL_SHARE = 0.01
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Unicode Cc less tab and line breaks
 
 
-def read_corpus(paths: Sequence[str | Path], stdin: TextIO | None = None) -> tuple[Document, ...]:
+def read_corpus(
+    paths: Sequence[str | Path], stdin: TextIO | None = None, *, distinct_ids: bool = False
+) -> tuple[Document, ...]:
     """Read every version named by ``paths`` (story folders, files, or ``-`` for stdin).
 
     Raises InputError, naming the path, for anything the user has to fix: a missing path, an empty
     folder, an unreadable, binary or empty file, a bad manifest, duplicate ids, or fewer than two
-    versions in total (a discrepancy needs something to differ from).
+    versions in total (a discrepancy needs something to differ from). With ``distinct_ids``
+    (``factdiff diff old/story.txt new/story.txt``) versions that would share an id are told
+    apart by their path instead (``old/story``, ``new/story``).
     """
     if not paths:
         raise InputError("need at least two versions of the story: no input paths given")
@@ -70,6 +74,8 @@ def read_corpus(paths: Sequence[str | Path], stdin: TextIO | None = None) -> tup
             f"need at least two versions of the story, got {len(documents)}"
             + (f" ({documents[0].path})" if documents else "")
         )
+    if distinct_ids:
+        documents = _distinct_ids(documents)
     seen: dict[str, str] = {}
     for doc in documents:
         if doc.id in seen:
@@ -79,6 +85,24 @@ def read_corpus(paths: Sequence[str | Path], stdin: TextIO | None = None) -> tup
             )
         seen[doc.id] = doc.path
     return _infer_dates(documents)
+
+
+def _distinct_ids(documents: list[Document]) -> list[Document]:
+    """Colliding ids replaced by the version's path without its suffix, then numbered."""
+    counts = Counter(d.id for d in documents)
+    renamed = [
+        d if counts[d.id] == 1 or d.path == "-" else replace(d, id=Path(d.path).with_suffix("").as_posix())
+        for d in documents
+    ]
+    counts = Counter(d.id for d in renamed)
+    taken: Counter[str] = Counter()
+    out = []
+    for d in renamed:
+        if counts[d.id] > 1:
+            taken[d.id] += 1
+            d = replace(d, id=f"{d.id}~{taken[d.id]}")
+        out.append(d)
+    return out
 
 
 # --- files and folders -------------------------------------------------------------------------

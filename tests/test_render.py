@@ -161,7 +161,8 @@ def test_json_shape(report):
     assert list(disc["values"][0]) == ["doc", "text", "start", "end", "normalized", "sentence"]
     summary = d["summary"]
     assert list(summary) == ["documents", "sentences", "groups", "discrepancies", "by_kind",
-                             "per_document"]
+                             "suppressed", "per_document"]
+    assert summary["suppressed"] == 0
     assert summary["documents"] == 3 and summary["sentences"] == 10 and summary["groups"] == 5
     assert summary["discrepancies"] == {"error": 1, "warning": 1, "info": 2}
     assert summary["by_kind"] == {"date": 1, "detail": 2, "number": 1}

@@ -228,5 +228,10 @@ def _published(doc: Document | None) -> str:
     return text
 
 
+def _hidden(report: Report) -> str:
+    """How many discrepancies a baseline or an ignore setting hid ("" when none)."""
+    return f"{report.suppressed} hidden by baseline/ignore" if report.suppressed else ""
+
+
 def _plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..model import Discrepancy, Report, Severity, Value
 from . import (
+    _hidden,
     _Index,
     _ordered,
     _Passage,
@@ -215,6 +216,8 @@ def render_html(report: Report) -> str:
         f"{_plural(sum(s.sentences for s in summaries), 'sentence')} · "
         f"{_plural(len(report.groups), 'group')}"
     )
+    if report.suppressed:
+        overview += f" · {_e(_hidden(report))}"
     if report.model:
         overview += f" · model <code>{_e(report.model)}</code>"
     counts = "".join(

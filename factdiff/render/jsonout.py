@@ -101,6 +101,7 @@ def report_to_dict(report: Report) -> dict:
             "groups": len(report.groups),
             "discrepancies": counts,
             "by_kind": dict(sorted(kinds.items())),
+            "suppressed": report.suppressed,
             "per_document": [
                 {
                     "doc": s.doc,
@@ -229,4 +230,5 @@ def _from_dict(data: dict) -> Report:
         discrepancies=discrepancies,
         summaries=summaries,
         model=data.get("model", ""),
+        suppressed=int(data["summary"].get("suppressed", 0)),
     )

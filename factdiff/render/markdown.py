@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Report, Severity
-from . import _Index, _ordered, _plural, _published, _severity, _summaries
+from . import _hidden, _Index, _ordered, _plural, _published, _severity, _summaries
 
 __all__ = ["render_markdown"]
 
@@ -63,6 +63,8 @@ def render_markdown(report: Report) -> str:
         f"{_plural(sum(s.sentences for s in summaries), 'sentence')} · "
         f"{_plural(len(report.groups), 'group')}"
     )
+    if report.suppressed:
+        overview += f" · {_hidden(report)}"
     if report.model:
         overview += f" · model {_code(report.model)}"
     lines += [overview, ""]

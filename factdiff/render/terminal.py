@@ -23,6 +23,7 @@ from rich.text import Text
 from ..model import Discrepancy, Report, Severity
 from . import (
     MAJORITY,
+    _hidden,
     _Index,
     _ordered,
     _Passage,
@@ -235,6 +236,9 @@ def _header(report: Report) -> Text:
             text.append(" · ")
         word = _plural(n, sev) if sev != "info" else f"{n} info"
         text.append(word, style=_SEVERITY_STYLE[sev] if n else "dim")
+    if report.suppressed:
+        text.append(" · ")
+        text.append(_hidden(report), style="dim")
     if report.model:
         text.append(f"  (model {report.model})", style="dim")
     return text
