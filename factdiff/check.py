@@ -7,20 +7,24 @@ read → clean → segment → embed → align → facts → compare → report.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 import numpy as np
 
-from .align import align
+from .align import LINK_THRESHOLD, align
 from .clean import story_regions
 from .compare import compare
 from .embed import DEFAULT_MODEL, Embedder, EmbeddingCache, default_cache_dir
-from .facts import extract_facts
+from .factcache import FactCache, extract_facts_cached, shared_cache  # issue 6: facts cache
+from .facts import SentenceFacts
 from .model import Discrepancy, Document, DocumentSummary, Group, Report, Sentence
 from .read import read_corpus
 from .segment import segment
+
+Progress = Callable[[str], None]  # called with a stage's name as the stage starts
+STAGES = ("reading", "embedding", "aligning", "extracting facts", "comparing")
 
 
 def make_embedder(model: str = DEFAULT_MODEL, *, use_cache: bool = True, cache_dir: Path | None = None) -> Embedder:
@@ -36,28 +40,64 @@ def check(
     cache_dir: Path | None = None,
     embedder: Embedder | None = None,
     stdin: TextIO | None = None,
+    align_threshold: float | None = None,
+    progress: Progress | None = None,
 ) -> Report:
-    """Check a story folder or several version files; raises InputError on bad input."""
+    """Check a story folder or several version files; raises InputError on bad input.
+
+    ``align_threshold``: the cosine below which sentences are not aligned (default
+    :data:`factdiff.align.LINK_THRESHOLD`). ``progress`` is called with the name of each stage
+    as it starts (see :func:`check_documents`); nothing here prints.
+    """
+    if progress is not None:
+        progress("reading")
     documents = read_corpus(paths, stdin=stdin)
     return check_documents(
-        documents, embedder=embedder or make_embedder(model, use_cache=use_cache, cache_dir=cache_dir)
+        documents,
+        embedder=embedder or make_embedder(model, use_cache=use_cache, cache_dir=cache_dir),
+        align_threshold=align_threshold,
+        progress=progress,
     )
 
 
-def check_documents(documents: Sequence[Document], *, embedder: Embedder) -> Report:
-    """Check versions already read (used by ``eval``, which builds documents from pairs)."""
+def check_documents(
+    documents: Sequence[Document],
+    *,
+    embedder: Embedder,
+    align_threshold: float | None = None,
+    progress: Progress | None = None,
+    sentences: Sequence[Sentence] | None = None,
+    analyses: Sequence[SentenceFacts] | None = None,
+) -> Report:
+    """Check versions already read (used by ``eval``, which builds documents from pairs).
+
+    ``sentences`` and ``analyses`` let ``batch`` hand in what its worker processes prepared
+    (:func:`prepare_documents`); when left out they are computed here.
+
+    ``progress``, when given, is called with each stage's name from :data:`STAGES` as the stage
+    starts ("reading" only by :func:`check`); identical versions skip the model stages.
+    """
+    step = progress or (lambda stage: None)
     documents = tuple(sorted(documents, key=lambda d: d.id))
-    sentences = tuple(
-        s for doc in documents for s in segment(doc, story_regions(doc))
-    )
+    if sentences is None:
+        sentences = segment_documents(documents)
+    sentences = tuple(sentences)
     if _all_identical(documents, sentences):
         groups = _identical_groups(documents, sentences)
         discrepancies: tuple[Discrepancy, ...] = ()
     else:
-        vectors = embedder.encode([s.text for s in sentences]) if sentences else np.zeros((0, 1))
-        groups = align(sentences, vectors)
-        analyses = extract_facts(documents, sentences)
-        discrepancies = compare(documents, groups, analyses, embedder.encode)
+        step("embedding")
+        encode = StoryVectors(embedder)  # issue 6: each text asked of the embedder once
+        vectors = encode([s.text for s in sentences]) if sentences else np.zeros((0, 1))
+        step("aligning")
+        threshold = LINK_THRESHOLD if align_threshold is None else align_threshold
+        groups = align(sentences, vectors, threshold=threshold)
+        step("extracting facts")
+        if analyses is None:
+            analyses = extract_facts_cached(documents, sentences, fact_cache_for(embedder))
+        step("comparing")
+        encode.prefetch(compared_texts(analyses))  # one model call, not one per pair of clauses
+        discrepancies = compare(documents, groups, tuple(analyses), encode)
     return Report(
         documents=documents,
         sentences=sentences,
@@ -66,6 +106,61 @@ def check_documents(documents: Sequence[Document], *, embedder: Embedder) -> Rep
         summaries=_summaries(documents, sentences, groups, discrepancies),
         model=embedder.model,
     )
+
+
+# --- issue 6: caching and batching helpers (also used by batch.py) -------------------------------
+
+
+def segment_documents(documents: Sequence[Document]) -> tuple[Sentence, ...]:
+    """The story sentences of documents already sorted by id, in order."""
+    return tuple(s for doc in documents for s in segment(doc, story_regions(doc)))
+
+
+def prepare_documents(
+    documents: Sequence[Document], fact_cache: FactCache | None = None
+) -> tuple[tuple[Document, ...], tuple[Sentence, ...], tuple[SentenceFacts, ...] | None]:
+    """Everything of a check that needs no model: sorted documents, sentences and their facts
+    (None for identical versions, which need no facts). Runs in ``batch``'s worker processes."""
+    documents = tuple(sorted(documents, key=lambda d: d.id))
+    sentences = segment_documents(documents)
+    if _all_identical(documents, sentences):
+        return documents, sentences, None
+    return documents, sentences, extract_facts_cached(documents, sentences, fact_cache)
+
+
+def compared_texts(analyses: Sequence[SentenceFacts]) -> list[str]:
+    """The clause texts ``compare`` embeds (contexts of date facts), to encode them in one batch.
+
+    Only a forecast for speed: a text ``compare`` asks for beyond these is encoded then.
+    """
+    return [f.context or f.text for a in analyses for f in a.facts if f.kind == "date"]
+
+
+class StoryVectors:
+    """An encoder that asks the embedder (and its cache) once per distinct text in one check."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+        self.memo: dict[str, np.ndarray] = {}
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        if missing:
+            self.memo.update(zip(missing, self.embedder.encode(missing)))
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return self.embedder.encode([])
+        self.prefetch(texts)
+        return np.stack([self.memo[t] for t in texts])
+
+
+def fact_cache_for(embedder: Embedder) -> FactCache | None:
+    """The facts cache beside the embedder's vector cache; none when the embedder has no cache
+    (``--no-cache`` turns off both)."""
+    cache = getattr(embedder, "cache", None)
+    path = getattr(cache, "path", None)
+    return shared_cache(Path(path).parent) if path is not None else None
 
 
 def _all_identical(documents: Sequence[Document], sentences: Sequence[Sentence]) -> bool:

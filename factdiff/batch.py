@@ -1,0 +1,282 @@
+"""Check many stories in one run: every immediate subfolder of a root folder is one story.
+
+The model is loaded once and shared by all stories, and each report is written as one JSON line
+as soon as it is done, so memory stays flat however many stories there are. A story the user has
+to fix (an InputError: a folder with one version, an unreadable file) gets an error line and the
+run goes on. The output file only appears, complete, at the end: lines go to a temporary file
+beside it that is renamed into place, so an interrupted run never leaves a truncated file that
+looks finished.
+
+The work is split so that both stages run at once and the model runs in large batches:
+
+* ``jobs`` worker processes *prepare* stories ahead: read, clean, segment and extract facts (spaCy
+  and the normalizers; the facts cache is consulted there). They never import torch.
+* the main process takes prepared stories in order, a *window* of them at a time (at least
+  :data:`WINDOW_SENTENCES` sentences), encodes every sentence and compared clause of the window in
+  one model call (the embedding cache answers what it can), then aligns, compares and writes each
+  story of the window.
+
+While the main process is encoding one window the workers prepare the next, so fact extraction
+costs wall time only where it outruns the model. Windows are cut by sentence counts in folder
+order, never by timing, so the output is the same, in the same order, whatever ``jobs`` is; with
+``jobs=0`` everything runs in this process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .embed import Embedder
+from .errors import InputError
+from .model import Document, Report, Sentence
+
+StoryDone = Callable[[str, bool], None]  # (folder name, succeeded)
+
+WINDOW_SENTENCES = 1024  # sentences encoded per model call across stories (bounded memory)
+MAX_WINDOW_STORIES = 256  # and at most this many stories per window
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch run did, for the CLI's closing line."""
+
+    output: Path
+    stories: int
+    failed: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A story ready for the model: sorted documents, sentences, facts (None if identical)."""
+
+    documents: tuple[Document, ...]
+    sentences: tuple[Sentence, ...]
+    analyses: tuple | None
+
+
+def story_folders(root: str | Path) -> list[Path]:
+    """The story folders under ``root``, sorted by name; hidden folders are skipped."""
+    root = Path(root)
+    if not root.exists():
+        raise InputError(f"no such folder: {root}")
+    if not root.is_dir():
+        raise InputError(f"{root} is not a folder (batch needs a folder of story folders)")
+    try:
+        folders = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
+    except OSError as exc:
+        raise InputError(f"cannot read folder {root}: {exc.strerror or exc}") from None
+    if not folders:
+        raise InputError(f"no story folders in {root} (each story is a subfolder of version files)")
+    return folders
+
+
+def report_line(name: str, report: Report) -> dict:
+    """One output record: the ``check --format json`` report with the story's folder name first."""
+    from .render.jsonout import report_to_dict
+
+    return {"corpus": name, **report_to_dict(report)}
+
+
+def error_line(name: str, error: InputError) -> dict:
+    return {"corpus": name, "error": str(error)}
+
+
+# --- preparing stories (in worker processes) -----------------------------------------------------
+
+
+def _worker_init() -> None:
+    """A worker parses with spaCy and never embeds: keep thinc from importing torch (seconds of
+    start-up and hundreds of MB per worker)."""
+    if "torch" not in sys.modules:
+        sys.modules["torch"] = None  # type: ignore[assignment]
+
+
+def _prepare(folder: str, cache_dir: str | None) -> _Prepared | InputError:
+    """Read one story and do everything that needs no model; InputErrors are returned, not raised,
+    so they travel back to the main process as values."""
+    from .check import prepare_documents
+    from .factcache import shared_cache
+    from .read import read_corpus
+
+    try:
+        documents = read_corpus([folder])
+        prepared = prepare_documents(documents, shared_cache(Path(cache_dir)) if cache_dir else None)
+    except InputError as error:
+        return error
+    return _Prepared(*prepared)
+
+
+class _InProcess(Executor):
+    """An executor that runs each task when submitted (``jobs=0``)."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller through the future
+            future.set_exception(exc)
+        return future
+
+
+def _executor(jobs: int) -> Executor:
+    if jobs <= 0:
+        return _InProcess()
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the main process may hold torch threads and SQLite connections.
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init
+    )
+
+
+def _windows(
+    folders: Sequence[Path], pool: Executor, cache_dir: str | None, jobs: int
+) -> Iterator[list[tuple[Path, _Prepared | InputError]]]:
+    """Prepared stories in folder order, grouped into windows, with the next window in the works.
+
+    As many stories are kept in flight as the last window held (plus one per worker), so the
+    workers prepare the next window while this one is embedded; memory stays at about two windows.
+    """
+    queue = iter(folders)
+    pending: deque[tuple[Path, Future]] = deque()
+    ahead = max(2, 2 * jobs)
+
+    def fill(limit: int) -> None:
+        while len(pending) < limit:
+            folder = next(queue, None)
+            if folder is None:
+                return
+            pending.append((folder, pool.submit(_prepare, str(folder), cache_dir)))
+
+    fill(ahead)
+    while pending:
+        window: list[tuple[Path, _Prepared | InputError]] = []
+        sentences = 0
+        while pending and sentences < WINDOW_SENTENCES and len(window) < MAX_WINDOW_STORIES:
+            folder, future = pending.popleft()
+            prepared = future.result()
+            window.append((folder, prepared))
+            if isinstance(prepared, _Prepared):
+                sentences += len(prepared.sentences)
+            fill(len(window) + ahead)
+        fill(min(len(window), MAX_WINDOW_STORIES) + ahead)  # the next window, while this one runs
+        yield window
+
+
+# --- the model side (main process) ---------------------------------------------------------------
+
+
+class _WindowEmbedder:
+    """The embedder seen by ``check_documents`` inside a window: vectors already computed for the
+    window are answered from memory, anything else goes to the real embedder (and its cache)."""
+
+    def __init__(self, embedder: Embedder, memo: dict[str, np.ndarray]) -> None:
+        self.embedder = embedder
+        self.model = embedder.model
+        self.cache = getattr(embedder, "cache", None)
+        self.memo = memo
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        if missing:
+            self.memo.update(zip(missing, self.embedder.encode(missing)))
+        if not texts:
+            return self.embedder.encode([])
+        return np.stack([self.memo[t] for t in texts])
+
+
+def _window_texts(window: list[tuple[Path, _Prepared | InputError]]) -> list[str]:
+    from .check import compared_texts
+
+    texts: list[str] = []
+    for _, prepared in window:
+        if isinstance(prepared, _Prepared) and prepared.analyses is not None:
+            texts.extend(s.text for s in prepared.sentences)
+            texts.extend(compared_texts(prepared.analyses))
+    return list(dict.fromkeys(texts))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def run_batch(
+    root: str | Path,
+    output: str | Path,
+    *,
+    embedder: Embedder,
+    jobs: int = 1,
+    on_story: StoryDone | None = None,
+) -> BatchResult:
+    """Check every story under ``root`` and write one JSON line per story to ``output``.
+
+    ``jobs``: worker processes preparing stories ahead (0: all in this process).
+    Raises InputError for a bad root or output folder; a bad story only gets an error line.
+    Any other exception removes the temporary file and propagates.
+    """
+    from . import check as check_module
+
+    started = time.perf_counter()
+    output = Path(output)
+    folders = story_folders(root)
+    if not output.parent.exists():
+        raise InputError(f"{output}: output folder {output.parent} does not exist")
+    if output.is_dir():
+        raise InputError(f"{output} is a folder, not a file")
+    cache = getattr(embedder, "cache", None)
+    cache_dir = str(Path(cache.path).parent) if getattr(cache, "path", None) is not None else None
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    failed = 0
+    pool = None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would make the output private
+            pool = _executor(jobs)
+            for window in _windows(folders, pool, cache_dir, jobs):
+                texts = _window_texts(window)
+                memo = dict(zip(texts, embedder.encode(texts))) if texts else {}
+                window_embedder = _WindowEmbedder(embedder, memo)
+                for folder, prepared in window:
+                    if isinstance(prepared, InputError):
+                        line, ok = error_line(folder.name, prepared), False
+                    else:
+                        try:
+                            report = check_module.check_documents(
+                                prepared.documents,
+                                embedder=window_embedder,
+                                sentences=prepared.sentences,
+                                analyses=prepared.analyses,
+                            )
+                            line, ok = report_line(folder.name, report), True
+                        except InputError as error:
+                            line, ok = error_line(folder.name, error), False
+                    failed += not ok
+                    handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    handle.flush()
+                    if on_story:
+                        on_story(folder.name, ok)
+                del window, memo, window_embedder
+        os.replace(tmp, output)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return BatchResult(output=output, stories=len(folders), failed=failed, seconds=time.perf_counter() - started)
