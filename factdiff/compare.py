@@ -31,6 +31,7 @@ Encoder = Callable[[Sequence[str]], np.ndarray]
 CLAUSE_LINK = 0.55  # clause cosine for linking date facts of sentences that do not align
 SWAP_CONTEXT = 0.5  # word-sequence similarity two sentences need before a replaced name is a swap
 SWAP_HUNK_WORDS = 4  # a swap replaces a few words, not a rewritten clause
+NEGATION_CONTEXT = 0.6  # word-sequence similarity above which a negation difference is a warning
 _SCALES = {
     **dict.fromkeys("city town village capital port settlement".split(), "settlement"),
     **dict.fromkeys("region province oblast state territory district county".split(), "region"),
@@ -696,7 +697,11 @@ def _negation_conflicts(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discr
         return []  # "nor was he asked" and "he was not asked": negated alike, worded apart
     # Only a predicate both versions use can be negated in one and affirmed in the other: an
     # extra "not" around reworded verbs is usually a paraphrase ("bans" / "does not allow";
-    # measured on OneStopEnglish, counting those tripled the false alarms).
+    # measured on OneStopEnglish, counting those tripled the false alarms). And rewriters move
+    # negation around freely ("the best place" / "no better place"), so only where the two
+    # sentences line up closely is a difference a warning; elsewhere it is worth a look (info).
+    lined_up = SequenceMatcher(None, [w.key for w in a.words], [w.key for w in b.words], autojunk=False).ratio()
+    severity = Severity.WARNING if lined_up >= NEGATION_CONTEXT else Severity.INFO
     found = []
     for first, second in ((a, b), (b, a)) if count_a > count_b else ((b, a), (a, b)):
         negated_second = {f.slot for f in second.facts if f.kind == "negation"}
@@ -711,7 +716,7 @@ def _negation_conflicts(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discr
                         id=_stable_id(NEGATION_CONFLICT, values, fact.slot),
                         code=NEGATION_CONFLICT.code,
                         kind=NEGATION_CONFLICT.kind,
-                        severity=Severity.WARNING,
+                        severity=severity,
                         group=group_id,
                         explanation=f"{first.doc} says “{fact.text}” where {second.doc} affirms “{counterpart.text}”.",
                         majority=None,

@@ -351,28 +351,53 @@ def _places_modified(noun, by_root: dict) -> list[_Entity]:
     return found
 
 
-_FAILURE_VERBS = frozenset({"fail", "refuse", "decline"})
+_FAILURE_VERBS = frozenset({"fail", "failure", "refuse", "refusal", "decline", "unable", "lack"})
+# Conjunctions and prepositions that negate the clause they introduce: "unless they paid" is
+# "if they did not pay", "rather than relying on X" is "not relying on X".
+_NEGATING_MARKERS = frozenset({"unless", "without"})
+
+
+_NEGATION_WORDS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neither"})
 
 
 def _negations(parse) -> Iterable[tuple[tuple, dict]]:
     """A negated predicate: 'did not get', 'never visited', 'found no evidence', 'failed to
-    capture', 'unable to leave', 'without warning'."""
+    capture', 'the failure to close', 'lacking X', 'unless they paid', 'rather than relying'.
+
+    Left out: a 'not' before a noun phrase ('BBM, not their televisions' contrasts, it does not
+    deny), hyphenated compounds ('a no-smoking rule') and questions (mostly rhetorical)."""
+    if parse.text.rstrip().endswith("?"):
+        return
     for token in parse:
         head = token.head
-        if token.lemma_ in _FAILURE_VERBS or token.lower_ == "unable":
-            complement = next((c for c in token.children if c.dep_ == "xcomp"), None)
-            if complement is None:
+        lemma = token.lemma_.lower()
+        if lemma in _FAILURE_VERBS:
+            if token.pos_ == "VERB" and lemma == "lack":
+                head = next((c for c in token.children if c.dep_ == "dobj"), None)
+            elif token.pos_ in ("VERB", "ADJ", "AUX"):
+                head = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            else:  # "the failure to close", "a lack of funds"
+                complement = next((c for c in token.children if c.dep_ in ("acl", "prep") and c.lower_ in ("to", "of") or c.dep_ == "acl"), None)
+                head = complement and next((c for c in complement.children if c.dep_ == "pobj"), complement)
+            if head is None:
                 continue
-            head = complement
-        elif not (
-            token.dep_ == "neg"
-            or token.lower_ in ("nor", "without")
-            or (token.lower_ in ("no", "never") and token.dep_ in ("det", "advmod"))
-            or (token.lower_ in ("none", "nobody", "nothing") and token.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        elif token.lower_ in ("rather", "instead") and token.i + 1 < len(parse) and token.nbor(1).lower_ in ("than", "of"):
+            head = next((t for t in token.nbor(1).subtree if t.pos_ in ("VERB", "NOUN")), token.head)
+        elif token.lower_ in _NEGATING_MARKERS:
+            if token.lower_ == "without":
+                head = next((c for c in token.children if c.dep_ in ("pobj", "pcomp")), token.head)
+        elif token.lower_ in _NEGATION_WORDS and (
+            token.dep_ in ("neg", "preconj", "cc") and token.lower_ in ("not", "n't", "n’t", "never", "nor", "neither")
+            or token.lower_ in ("no", "never") and token.dep_ in ("det", "advmod")
         ):
+            if token.i + 1 < len(parse) and parse[token.i + 1].text in ("-", "‑"):
+                continue  # "a no-smoking rule"
+            if token.lower_ in ("not", "n't", "n’t") and head.pos_ in ("NOUN", "PROPN") and token.dep_ != "det":
+                continue  # "BBM, not their televisions"
+        elif token.lower_ in ("none", "nobody", "nothing") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            pass
+        else:
             continue
-        if token.lower_ == "without":
-            head = next((c for c in token.children if c.dep_ in ("pobj", "pcomp")), token.head)
         start = min(token.idx, head.idx)
         end = max(token.idx + len(token.text), head.idx + len(head.text))
         yield (("negation", start, end, "negated"),
