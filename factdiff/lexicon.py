@@ -86,7 +86,7 @@ heavy light | past future | previous next | last next | former current | tempora
 partial full | partly fully | rural urban | local national | local international
 national international | increase cut | surge plunge | soar plunge | surge slump | boost cut
 peace war | ally enemy | friend enemy | arrest release | convict acquit
-live die | birth death | born died | lend borrow | give take | send receive | push pull
+live die | birth death | born died | lend borrow | send receive | push pull
 remove keep | remove add | keep lose | keep sell | save waste | protect attack | hide reveal
 hide show | conceal reveal | conceal disclose | release capture | capture free | kill save
 kill rescue | injure kill | sick healthy | sick well | ill healthy | strengthen weaken
@@ -104,8 +104,8 @@ OPPOSITES: frozenset[frozenset[str]] = frozenset(
 def contrast(a: str, b: str) -> str | None:
     """Why replacing lemma ``a`` by lemma ``b`` changes a fact, or None if nothing says so."""
     a, b = a.lower(), b.lower()
-    if a == b:
-        return None
+    if a == b or a.startswith(b) or b.startswith(a):
+        return None  # "west" / "western", "high" / "higher" say the same thing
     if frozenset((a, b)) in OPPOSITES:
         return "opposite"
     for words in CONTRAST_SETS:

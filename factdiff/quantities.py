@@ -739,11 +739,19 @@ def _is_modifier(w: str) -> bool:
     return lw.endswith(_ADJ_SUFFIXES) or w[0].isupper()
 
 
+_NEGATED_BOUND = re.compile(r"\b(?:not|n['’]t|never)\s+(?:\w+\s+){0,2}$", _I)
+_FLIPPED = {"more than": "up to", "at least": "less than", "less than": "at least", "up to": "more than"}
+
+
 def _qualifier_before(text: str, s: int) -> str:
     q = _QUALIFIER.search(text, max(0, s - 24), s)
     if q is None:
         return ""
-    return _QUALIFIER_WORDS[" ".join(q.group("q").lower().split())]
+    qualifier = _QUALIFIER_WORDS[" ".join(q.group("q").lower().split())]
+    # "must not earn more than €15,000" bounds from above, like "no more than €15,000".
+    if qualifier in _FLIPPED and _NEGATED_BOUND.search(text, max(0, q.start() - 30), q.start()):
+        return _FLIPPED[qualifier]
+    return qualifier
 
 
 def _direction(qualifier: str) -> int:
