@@ -31,7 +31,7 @@ Encoder = Callable[[Sequence[str]], np.ndarray]
 CLAUSE_LINK = 0.55  # clause cosine for linking date facts of sentences that do not align
 SWAP_CONTEXT = 0.5  # word-sequence similarity two sentences need before a replaced name is a swap
 SWAP_HUNK_WORDS = 4  # a swap replaces a few words, not a rewritten clause
-NEGATION_CONTEXT = 0.6  # word-sequence similarity above which a negation difference is a warning
+NEGATION_CONTEXT = 0.75  # word-sequence similarity above which a negation difference is a warning
 _SCALES = {
     **dict.fromkeys("city town village capital port settlement".split(), "settlement"),
     **dict.fromkeys("region province oblast state territory district county".split(), "region"),
@@ -61,7 +61,7 @@ SUBSTITUTION = Code("FD903", "wording", "a noun replaced by a different noun")
 # When a noun swap is the only change between two versions of a claim, it is the point of the
 # edit; measured on SummEdits news dev, counting these as changes lifts balanced accuracy from
 # 0.72 to 0.76, counting every noun swap lowers it to 0.63.
-SOLE_SUBSTITUTION = Code("FD904", "detail", "the one change in a claim is a noun for another")
+SOLE_SUBSTITUTION = Code("FD904", "detail", "the one change in a claim is a word for another")
 DETAIL_OMITTED = Code("FD902", "detail", "a detail some versions leave out")
 
 CODES = (
@@ -411,13 +411,17 @@ def _clusters_to_discrepancies(
             continue
         ranked = sorted(classes, key=lambda c: (-len({f.doc for f in c}), _canonical(c[0])))
         majority = ranked[0] if len({f.doc for f in ranked[0]}) > len({f.doc for f in ranked[1]}) else None
-        for outlier in ranked[1:] if majority else ranked:
-            against = majority or [f for c in ranked if c is not outlier for f in c]
+        for cls in ranked[1:] if majority else ranked[:1]:
+            against = majority or [f for c in ranked if c is not cls for f in c]
+            # A version that also holds the other value is not at odds with it ("from 2006 to
+            # 2008" in every version puts 2006 and 2008 in one cluster).
+            holding = {f.doc for f in against}
+            outlier = [f for f in cls if f.doc not in holding]
+            if not outlier:
+                continue
             direct = [conflicts[k] for k in (frozenset((x, y)) for x in outlier for y in against) if k in conflicts]
             if not direct:
                 continue
-            if majority is None and outlier is not ranked[0]:
-                continue  # a tie: report it once
             aligned = any(l.aligned for l in direct)
             relative_inferred = any(
                 f.doc in inferred and "relative" in f.detail for f in (*outlier, *against)
@@ -428,15 +432,20 @@ def _clusters_to_discrepancies(
 
 
 def _value_classes(members: Sequence[Fact], code: Code) -> list[list[Fact]]:
-    """Facts split into classes of mutually compatible values."""
-    classes: list[list[Fact]] = []
+    """Facts split into classes of mutually compatible values: equal values first, then
+    classes merged where every pair is compatible, most widely held first (so the split does
+    not depend on the order of the versions)."""
+    by_value: dict[str, list[Fact]] = defaultdict(list)
     for fact in sorted(members, key=lambda f: (f.doc, f.start)):
+        by_value[fact.value].append(fact)
+    classes: list[list[Fact]] = []
+    for group in sorted(by_value.values(), key=lambda g: (-len({f.doc for f in g}), g[0].value)):
         for cls in classes:
-            if all(_agree(code, fact, other) is not False for other in cls):
-                cls.append(fact)
+            if all(_agree(code, fact, other) is not False for fact in group for other in cls):
+                cls.extend(group)
                 break
         else:
-            classes.append([fact])
+            classes.append(list(group))
     return classes
 
 
@@ -546,13 +555,13 @@ def _word_swaps(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discrepancy]:
         if tag == "replace":
             swaps = _name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b)
             swaps += _contrasts(group_id, a.doc, hunk_a, b.doc, hunk_b)
-            if not swaps and _substitutes_noun(hunk_a, hunk_b, a, b):
-                code = SOLE_SUBSTITUTION if len(edits) == 1 else SUBSTITUTION
-                swaps.append(_substitution(code, group_id, a, hunk_a, b, hunk_b))
+            sole = len(edits) == 1
+            if not swaps and (_substitutes_noun(hunk_a, hunk_b, a, b) or sole and _substitutes_word(hunk_a, hunk_b, a, b)):
+                swaps.append(_substitution(SOLE_SUBSTITUTION if sole else SUBSTITUTION, group_id, a, hunk_a, b, hunk_b))
             found += swaps
         else:
             facts, words, other = (a, hunk_a, b) if hunk_a else (b, hunk_b, a)
-            if _adds_detail(words, other):
+            if _adds_detail(words, other, sole=len(edits) == 1):
                 found.append(_added_wording(group_id, facts, words))
     return found
 
@@ -597,15 +606,31 @@ def _substitution(
     )
 
 
-def _adds_detail(words: Sequence[Word], other: _DocFacts) -> bool:
+def _adds_detail(words: Sequence[Word], other: _DocFacts, *, sole: bool = False) -> bool:
     """Inserted words that tell something new: a name, a number, or two or more content words
-    that the other version does not have anywhere (words that merely moved do not count, nor a
-    lone noun or adjective such as "police force" for "police", "huge" or "prominent")."""
+    that the other version does not have anywhere (words that merely moved do not count, nor,
+    amid other rewording, a lone noun or adjective: "police force" for "police", "huge"). As a
+    claim's only change, one inserted noun or adjective is enough: it is the edit."""
     content = [
         w for w in words
         if w.pos in _CONTENT_POS and w.lemma not in _LIGHT_WORDS and w.lemma not in other.lemmas
     ]
-    return any(w.pos in ("PROPN", "NUM") for w in content) or len(content) >= 2
+    if any(w.pos in ("PROPN", "NUM") for w in content) or len(content) >= 2:
+        return True
+    return sole and any(w.pos in _DESCRIBING_POS for w in content)
+
+
+_DESCRIBING_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def _substitutes_word(hunk_a: Sequence[Word], hunk_b: Sequence[Word], a: _DocFacts, b: _DocFacts) -> bool:
+    """A noun, name, adjective or number replaced by a different one as a claim's only change.
+
+    Verbs and adverbs are left out: they are what paraphrase rewords most ("dumped" /
+    "poured"); measured on SummEdits news, including them drops balanced accuracy 0.76 → 0.71."""
+    words_a = {w.lemma for w in hunk_a if w.pos in _DESCRIBING_POS and not _in_fact(w, a)} - b.lemmas
+    words_b = {w.lemma for w in hunk_b if w.pos in _DESCRIBING_POS and not _in_fact(w, b)} - a.lemmas
+    return bool(words_a and words_b) and not any(same_name(x, y) for x in words_a for y in words_b)
 
 
 _LIGHT_WORDS = frozenset("be have do say also just even still very really so then now there here".split())
@@ -619,7 +644,7 @@ def _name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b) -> list[Discrepancy]:
     found = []
     for x in inside_a:
         for y in inside_b:
-            if x.slot == y.slot and x.slot in ("person", "org", "place", "group") and not same_name(x.text, y.text):
+            if x.slot == y.slot and x.slot in ("person", "org", "place", "group") and not _same_entity(x.text, y.text) and not places.nested(x.value, y.value):
                 values = (_value(x), _value(y))
                 found.append(
                     Discrepancy(
@@ -687,7 +712,29 @@ def _span_value(facts: _DocFacts, start: int, end: int, normalized: str) -> Valu
 
 
 def _named_in(entity: Fact, others: Sequence[Fact]) -> bool:
-    return any(entity.value == o.value or same_name(entity.text, o.text) for o in others)
+    return any(entity.value == o.value or _same_entity(entity.text, o.text) for o in others)
+
+
+def _same_entity(a: str, b: str) -> bool:
+    """Spelling variants, inflections and derivations (Americans, Jutlander, UEFA-licensed),
+    near-identical long names (Kashmir/Kasmir), or an acronym and its name (HFSG, FA)."""
+    if same_name(a, b) or _abbreviates(a, b) or _abbreviates(b, a):
+        return True
+    fa, fb = fold(a).replace(" ", ""), fold(b).replace(" ", "")
+    shorter, longer = sorted((fa, fb), key=len)
+    if len(shorter) >= 4 and longer.startswith(shorter):
+        return True
+    from rapidfuzz.fuzz import ratio
+
+    return len(shorter) >= 6 and ratio(fa, fb) >= 90
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+        return False
+    initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+    return letters in initials if len(letters) >= 2 else False
 
 
 def _negation_conflicts(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discrepancy]:
