@@ -729,6 +729,12 @@ def _same_entity(a: str, b: str) -> bool:
     return len(shorter) >= 6 and ratio(fa, fb) >= 90
 
 
+def _shares_word(a: str, b: str) -> bool:
+    """Whether two names share a capitalized word of four letters or more (a surname)."""
+    words = lambda t: {w.strip(".,").lower() for w in t.split() if w[:1].isupper() and len(w.strip(".,")) >= 4}
+    return bool(words(a) & words(b))
+
+
 def _abbreviates(short: str, long: str) -> bool:
     letters = short.replace(".", "")
     if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
@@ -887,6 +893,8 @@ def _direction_conflicts(analyses: Sequence[SentenceFacts], group_of) -> list[Di
                 continue
             outlier = [f for f in facts if f.value == direction]
             against = [f for f in facts if f.value == top]
+            if not {f.doc for f in against} - {f.doc for f in outlier}:
+                continue  # no other version to disagree with: one version's own wording
             severity = Severity.ERROR if majority and len(docs_by_direction[top]) >= 2 else Severity.WARNING
             code = DIRECTION_CONFLICT
             found.append(_discrepancy(code, severity, outlier, against, against if majority else None, group_of))
@@ -917,8 +925,8 @@ def _role_conflicts(analyses: Sequence[SentenceFacts], group_of) -> list[Discrep
                 continue
             fa = [f for f in facts if f.doc == doc_a]
             fb = [f for f in facts if f.doc == doc_b]
-            if any(same_name(x.detail, y.detail) for x in fa for y in fb):
-                continue
+            if any(_same_entity(x.detail, y.detail) or _shares_word(x.detail, y.detail) for x in fa for y in fb):
+                continue  # one holder written two ways ("Judge Robert Simpson Jr." / "Robert Simpson")
             found.append(_discrepancy(ROLE_CONFLICT, Severity.WARNING, fa, fb, None, group_of))
     return found
 

@@ -675,6 +675,8 @@ def _share_ranges(text: str, raw: list[_Raw]) -> None:
             continue
         if sep.group().strip().lower() in ("and", "or") and a.unit:
             continue  # "$5 and 6 people" is not a range
+        if a.unit and b.unit and a.unit != b.unit:
+            continue  # "2.1 percent to $30.6 billion" is a change of measure, not a range
         if b.scaled and a.base is not None and b.base and a.base < 1000:
             a.value = float(a.base * (Decimal(repr(b.value)) / b.base))
             a.scaled = True
