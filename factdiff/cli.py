@@ -659,7 +659,7 @@ def _print_evaluation(evaluation: Evaluation, *, color: bool) -> None:
 def batch_command(
     root: Annotated[Path, typer.Argument(help="A folder whose every subfolder is one story.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Write one JSON report per story here (JSONL, atomically).")],
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Threads that read stories ahead while one is checked.", min=1)] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes preparing stories ahead (read, segment, extract facts); 0: all in this process.", min=0)] = 1,
     model: Annotated[str, typer.Option(help="Sentence-transformers model name or path.")] = "all-MiniLM-L6-v2",
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
 ) -> None:
