@@ -217,15 +217,13 @@ def _finer_figures(links: Sequence[_Link], group_of) -> list[Discrepancy]:
             continue
         values = (_value(link.a), _value(link.b))
         found.append(
-            Discrepancy(
-                id=_stable_id(DETAIL_OMITTED, values, "precision"),
-                code=DETAIL_OMITTED.code,
-                kind=DETAIL_OMITTED.kind,
-                severity=Severity.INFO,
-                group=group_of.get((link.a.doc, link.a.sentence)),
-                explanation=f"{link.a.doc} gives “{link.a.text}” where {link.b.doc} gives “{link.b.text}”: the same figure, rounded differently.",
-                majority=None,
-                values=values,
+            _make(
+                DETAIL_OMITTED,
+                Severity.INFO,
+                group_of.get((link.a.doc, link.a.sentence)),
+                f"{link.a.doc} gives “{link.a.text}” where {link.b.doc} gives “{link.b.text}”: the same figure, rounded differently.",
+                values,
+                slot="precision",
             )
         )
     return found
@@ -409,7 +407,7 @@ def _clusters_to_discrepancies(
         classes = _value_classes(members, code)
         if len(classes) < 2:
             continue
-        ranked = sorted(classes, key=lambda c: (-len({f.doc for f in c}), _canonical(c[0])))
+        ranked = sorted(classes, key=lambda c: (-len({f.doc for f in c}), c[0].value))
         majority = ranked[0] if len({f.doc for f in ranked[0]}) > len({f.doc for f in ranked[1]}) else None
         for cls in ranked[1:] if majority else ranked[:1]:
             against = majority or [f for c in ranked if c is not cls for f in c]
@@ -457,10 +455,6 @@ def _agree(code: Code, a: Fact, b: Fact) -> bool | None:
     return dates_agree(a, b)
 
 
-def _canonical(fact: Fact) -> str:
-    return fact.value
-
-
 def _discrepancy(
     code: Code,
     severity: Severity,
@@ -479,15 +473,14 @@ def _discrepancy(
         f"{'say' if len({f.doc for f in against}) > 1 else 'says'} {_quote(against[0])}."
     )
     group = group_of.get((outlier[0].doc, outlier[0].sentence))
-    return Discrepancy(
-        id=_stable_id(code, values, outlier[0].slot),
-        code=code.code,
-        kind=code.kind,
-        severity=severity,
-        group=group,
-        explanation=explanation,
+    return _make(
+        code,
+        severity,
+        group,
+        explanation,
+        values,
         majority=majority_value,
-        values=values,
+        slot=outlier[0].slot,
     )
 
 
@@ -507,14 +500,36 @@ def _value(fact: Fact) -> Value:
 def _display(fact: Fact) -> str:
     if fact.kind == "date" and fact.value.startswith("rel:"):
         return f"{fact.value} (no publication date)"
-    if fact.kind in ("place", "role", "entity", "modifier"):
-        return fact.value if fact.kind == "modifier" else (fact.detail or fact.value) if fact.kind != "place" else fact.value
+    if fact.kind in ("role", "entity"):
+        return fact.detail or fact.value  # the holder's name or the entity's kind, not a key
     return fact.value
 
 
 def _quote(fact: Fact) -> str:
     shown = _display(fact)
     return f"“{fact.text}” ({shown})" if shown != fact.text else f"“{fact.text}”"
+
+
+def _make(
+    code: Code,
+    severity: Severity,
+    group: str | None,
+    explanation: str,
+    values: tuple[Value, ...],
+    majority: str | None = None,
+    slot: str = "",
+) -> Discrepancy:
+    """A discrepancy, its id derived from what it says (never set by hand)."""
+    return Discrepancy(
+        id=_stable_id(code, values, slot),
+        code=code.code,
+        kind=code.kind,
+        severity=severity,
+        group=group,
+        explanation=explanation,
+        majority=majority,
+        values=values,
+    )
 
 
 def _stable_id(code: Code, values: Sequence[Value], slot: str = "") -> str:
@@ -594,15 +609,12 @@ def _substitution(
         _span_value(a, hunk_a[0].start, hunk_a[-1].end, "reworded"),
         _span_value(b, hunk_b[0].start, hunk_b[-1].end, "reworded"),
     )
-    return Discrepancy(
-        id=_stable_id(code, values),
-        code=code.code,
-        kind=code.kind,
-        severity=Severity.INFO,
-        group=group_id,
-        explanation=f"{a.doc} says “{values[0].text}” where {b.doc} says “{values[1].text}”; check that it is the same thing.",
-        majority=None,
-        values=values,
+    return _make(
+        code,
+        Severity.INFO,
+        group_id,
+        f"{a.doc} says “{values[0].text}” where {b.doc} says “{values[1].text}”; check that it is the same thing.",
+        values,
     )
 
 
@@ -647,15 +659,12 @@ def _name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b) -> list[Discrepancy]:
             if x.slot == y.slot and x.slot in ("person", "org", "place", "group") and not _same_entity(x.text, y.text) and not places.nested(x.value, y.value):
                 values = (_value(x), _value(y))
                 found.append(
-                    Discrepancy(
-                        id=_stable_id(ENTITY_CONFLICT, values),
-                        code=ENTITY_CONFLICT.code,
-                        kind=ENTITY_CONFLICT.kind,
-                        severity=Severity.WARNING,
-                        group=group_id,
-                        explanation=f"{x.doc} names “{x.text}” where {y.doc} names “{y.text}” in the same sentence.",
-                        majority=None,
-                        values=values,
+                    _make(
+                        ENTITY_CONFLICT,
+                        Severity.WARNING,
+                        group_id,
+                        f"{x.doc} names “{x.text}” where {y.doc} names “{y.text}” in the same sentence.",
+                        values,
                     )
                 )
     return found
@@ -673,15 +682,12 @@ def _contrasts(group_id, doc_a, hunk_a, doc_b, hunk_b) -> list[Discrepancy]:
                 Value(doc_b, y.text, y.start, y.end, y.lemma),
             )
             found.append(
-                Discrepancy(
-                    id=_stable_id(CONTRAST, values),
-                    code=CONTRAST.code,
-                    kind=CONTRAST.kind,
-                    severity=Severity.WARNING,
-                    group=group_id,
-                    explanation=f"{doc_a} says “{x.text}” where {doc_b} says “{y.text}”, its {why}, in the same sentence.",
-                    majority=None,
-                    values=values,
+                _make(
+                    CONTRAST,
+                    Severity.WARNING,
+                    group_id,
+                    f"{doc_a} says “{x.text}” where {doc_b} says “{y.text}”, its {why}, in the same sentence.",
+                    values,
                 )
             )
     return found
@@ -689,15 +695,13 @@ def _contrasts(group_id, doc_a, hunk_a, doc_b, hunk_b) -> list[Discrepancy]:
 
 def _added_wording(group_id: str, facts: _DocFacts, words: Sequence[Word]) -> Discrepancy:
     value = _span_value(facts, words[0].start, words[-1].end, "only here")
-    return Discrepancy(
-        id=_stable_id(DETAIL_OMITTED, (value,), "wording"),
-        code=DETAIL_OMITTED.code,
-        kind=DETAIL_OMITTED.kind,
-        severity=Severity.INFO,
-        group=group_id,
-        explanation=f"Only {facts.doc} says “{value.text}” in this claim.",
-        majority=None,
-        values=(value,),
+    return _make(
+        DETAIL_OMITTED,
+        Severity.INFO,
+        group_id,
+        f"Only {facts.doc} says “{value.text}” in this claim.",
+        (value,),
+        slot="wording",
     )
 
 
@@ -765,15 +769,13 @@ def _negation_conflicts(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discr
                 counterpart = _word_with_lemma(second, fact.slot)
                 values = (_value(fact), counterpart)
                 found.append(
-                    Discrepancy(
-                        id=_stable_id(NEGATION_CONFLICT, values, fact.slot),
-                        code=NEGATION_CONFLICT.code,
-                        kind=NEGATION_CONFLICT.kind,
-                        severity=severity,
-                        group=group_id,
-                        explanation=f"{first.doc} says “{fact.text}” where {second.doc} affirms “{counterpart.text}”.",
-                        majority=None,
-                        values=values,
+                    _make(
+                        NEGATION_CONFLICT,
+                        severity,
+                        group_id,
+                        f"{first.doc} says “{fact.text}” where {second.doc} affirms “{counterpart.text}”.",
+                        values,
+                        slot=fact.slot,
                     )
                 )
     return found
@@ -802,15 +804,13 @@ def _omitted_details(group: Group, per_doc: dict[str, _DocFacts]) -> list[Discre
                 if missing and len(missing) == len(docs) - 1:
                     values = (_value(fact),)
                     found.append(
-                        Discrepancy(
-                            id=_stable_id(DETAIL_OMITTED, values, kind),
-                            code=DETAIL_OMITTED.code,
-                            kind=DETAIL_OMITTED.kind,
-                            severity=Severity.INFO,
-                            group=group.id,
-                            explanation=f"Only {doc} gives the {kind} “{fact.text}” in this claim.",
-                            majority=None,
-                            values=values,
+                        _make(
+                            DETAIL_OMITTED,
+                            Severity.INFO,
+                            group.id,
+                            f"Only {doc} gives the {kind} “{fact.text}” in this claim.",
+                            values,
+                            slot=kind,
                         )
                     )
     return found
@@ -854,18 +854,15 @@ def _unknown_times(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepa
         values = (_value(fact),) + tuple(_value(f) for f in dated)
         majority = Counter(f.value for f in dated).most_common(1)[0][0]
         found.append(
-            Discrepancy(
-                id=_stable_id(DATE_UNKNOWN, values, fact.slot),
-                code=DATE_UNKNOWN.code,
-                kind=DATE_UNKNOWN.kind,
-                severity=Severity.WARNING,
-                group=group_of.get((fact.doc, fact.sentence)),
-                explanation=(
-                    f"{fact.doc} says “{fact.text}” the {fact.slot} happened, where "
-                    f"{', '.join(sorted({f.doc for f in dated}))} date it ({majority})."
-                ),
+            _make(
+                DATE_UNKNOWN,
+                Severity.WARNING,
+                group_of.get((fact.doc, fact.sentence)),
+                f"{fact.doc} says “{fact.text}” the {fact.slot} happened, where "
+                f"{', '.join(sorted({f.doc for f in dated}))} date it ({majority}).",
+                values,
                 majority=majority,
-                values=values,
+                slot=fact.slot,
             )
         )
     return found
@@ -947,15 +944,12 @@ def _spelling_variants(analyses: Sequence[SentenceFacts], group_of) -> list[Disc
                 continue
             values = (_value(fx), _value(fy))
             found.append(
-                Discrepancy(
-                    id=_stable_id(SPELLING_VARIANT, values),
-                    code=SPELLING_VARIANT.code,
-                    kind=SPELLING_VARIANT.kind,
-                    severity=Severity.INFO,
-                    group=group_of.get((fx.doc, fx.sentence)),
-                    explanation=f"“{x}” ({fx.doc}) and “{y}” ({fy.doc}) are spellings of one name.",
-                    majority=None,
-                    values=values,
+                _make(
+                    SPELLING_VARIANT,
+                    Severity.INFO,
+                    group_of.get((fx.doc, fx.sentence)),
+                    f"“{x}” ({fx.doc}) and “{y}” ({fy.doc}) are spellings of one name.",
+                    values,
                 )
             )
     return found
@@ -971,15 +965,12 @@ def _claims_only_here(groups: Sequence[Group], n_documents: int) -> list[Discrep
             Value(s.doc, s.text, s.start, s.end, "only here", s.index) for s in group.sentences
         )
         found.append(
-            Discrepancy(
-                id=_stable_id(ONLY_HERE, values),
-                code=ONLY_HERE.code,
-                kind=ONLY_HERE.kind,
-                severity=Severity.INFO,
-                group=group.id,
-                explanation=f"Only {sentence.doc} tells this.",
-                majority=None,
-                values=values,
+            _make(
+                ONLY_HERE,
+                Severity.INFO,
+                group.id,
+                f"Only {sentence.doc} tells this.",
+                values,
             )
         )
     return found
