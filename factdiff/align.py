@@ -39,6 +39,13 @@ def align(
     links = _candidate_links(positions, vectors, threshold)
     parent = list(range(len(sentences)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
+    # Per cluster, each version's sentence indices: a merge is checked against these in time
+    # proportional to the smaller cluster rather than by rebuilding them (see _fits).
+    indices: dict[int, dict[str, list[int]]] = {
+        i: {s.doc: [s.index]} for i, s in enumerate(sentences)
+    }
+    doc_codes = {doc: n for n, doc in enumerate(positions)}
+    doc_of = np.array([doc_codes[s.doc] for s in sentences], dtype=np.int64)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -50,14 +57,15 @@ def align(
         root_a, root_b = find(a), find(b)
         if root_a == root_b:
             continue
-        merged = members[root_a] + members[root_b]
-        if not _fits(merged, sentences):
+        merged_indices = _merged_if_fits(indices[root_a], indices[root_b])
+        if merged_indices is None:
             continue
-        if not _cohesive(members[root_a], members[root_b], sentences, vectors):
+        if not _cohesive_codes(members[root_a], members[root_b], doc_of, vectors):
             continue
         parent[root_b] = root_a
-        members[root_a] = merged
-        del members[root_b]
+        members[root_a] = members[root_a] + members[root_b]
+        indices[root_a] = merged_indices
+        del members[root_b], indices[root_b]
 
     clusters = [sorted(m, key=lambda p: (sentences[p].doc, sentences[p].index)) for m in members.values()]
     clusters.sort(key=lambda m: min((sentences[p].doc, sentences[p].index) for p in m))
@@ -71,25 +79,35 @@ def _candidate_links(
     positions: dict[str, list[int]], vectors: np.ndarray, threshold: float
 ) -> list[tuple[float, int, int]]:
     """(score, a, b) links between versions, strongest first, in a deterministic order."""
-    links: dict[tuple[int, int], float] = {}
+    # Vectorized per pair of versions (the same candidates, scores and order as scoring each
+    # pair in Python, which dominated alignment of many-version stories).
+    found_a, found_b, found_score = [], [], []
     for doc_a, doc_b in combinations(sorted(positions), 2):
         rows, cols = positions[doc_a], positions[doc_b]
         sims = vectors[rows] @ vectors[cols].T
+        n_rows, n_cols = sims.shape
         best_in_row = sims.argmax(axis=1)
         best_in_col = sims.argmax(axis=0)
-        k_row = min(NEIGHBOURS, len(cols))
-        k_col = min(NEIGHBOURS, len(rows))
+        k_row = min(NEIGHBOURS, n_cols)
+        k_col = min(NEIGHBOURS, n_rows)
         row_top = np.argpartition(-sims, k_row - 1, axis=1)[:, :k_row]
         col_top = np.argpartition(-sims, k_col - 1, axis=0)[:k_col, :]
-        pairs = {(i, int(j)) for i in range(len(rows)) for j in row_top[i]}
-        pairs |= {(int(i), j) for j in range(len(cols)) for i in col_top[:, j]}
-        for i, j in pairs:
-            sim = float(sims[i, j])
-            if sim < threshold:
-                continue
-            mutual = best_in_row[i] == j and best_in_col[j] == i
-            links[(rows[i], cols[j])] = sim + (_MUTUAL_BONUS if mutual else 0.0)
-    return sorted(((s, a, b) for (a, b), s in links.items()), key=lambda x: (-x[0], x[1], x[2]))
+        i = np.concatenate([np.repeat(np.arange(n_rows), k_row), col_top.T.ravel()])
+        j = np.concatenate([row_top.ravel(), np.repeat(np.arange(n_cols), k_col)])
+        pair = np.unique(i.astype(np.int64) * n_cols + j)
+        i, j = pair // n_cols, pair % n_cols
+        sim = sims[i, j].astype(np.float64)
+        keep = sim >= threshold
+        i, j, sim = i[keep], j[keep], sim[keep]
+        mutual = (best_in_row[i] == j) & (best_in_col[j] == i)
+        found_a.append(np.asarray(rows, dtype=np.int64)[i])
+        found_b.append(np.asarray(cols, dtype=np.int64)[j])
+        found_score.append(sim + np.where(mutual, _MUTUAL_BONUS, 0.0))
+    if not found_a:
+        return []
+    a, b, score = np.concatenate(found_a), np.concatenate(found_b), np.concatenate(found_score)
+    order = np.lexsort((b, a, -score))
+    return list(zip(score[order].tolist(), a[order].tolist(), b[order].tolist()))
 
 
 def _fits(cluster: list[int], sentences: Sequence[Sentence]) -> bool:
@@ -101,6 +119,35 @@ def _fits(cluster: list[int], sentences: Sequence[Sentence]) -> bool:
         if len(indices) > MAX_PER_DOC or max(indices) - min(indices) + 1 != len(indices):
             return False
     return True
+
+
+def _merged_if_fits(
+    left: dict[str, list[int]], right: dict[str, list[int]]
+) -> dict[str, list[int]] | None:
+    """The per-version indices of two clusters merged, or None where :func:`_fits` (the plain
+    definition, kept as the spec) would refuse.
+
+    Each cluster fits on its own, so only a version present in both can break the rule.
+    """
+    small, large = (left, right) if len(left) <= len(right) else (right, left)
+    for doc, found in small.items():
+        other = large.get(doc)
+        if other is not None:
+            both = found + other
+            if len(both) > MAX_PER_DOC or max(both) - min(both) + 1 != len(both):
+                return None
+    merged = dict(large)
+    for doc, found in small.items():
+        merged[doc] = merged[doc] + found if doc in merged else found
+    return merged
+
+
+def _cohesive_codes(left: list[int], right: list[int], doc_of: np.ndarray, vectors: np.ndarray) -> bool:
+    """:func:`_cohesive` (the plain definition, kept as the spec) vectorized, with versions as
+    integer codes: the same pairs in the same order, so the same mean."""
+    sims = vectors[left] @ vectors[right].T
+    cross = sims[doc_of[left][:, None] != doc_of[right][None, :]]
+    return cross.size > 0 and float(np.mean(cross)) >= COHESION_THRESHOLD
 
 
 def _cohesive(

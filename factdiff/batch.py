@@ -11,8 +11,8 @@ The work is split so that both stages run at once and the model runs in large ba
 
 * ``jobs`` worker processes *prepare* stories ahead: read, clean, segment and extract facts (spaCy
   and the normalizers; the facts cache is consulted there). They never import torch.
-* the main process takes prepared stories in order, a *window* of them at a time (at least
-  :data:`WINDOW_SENTENCES` sentences), encodes every sentence and compared clause of the window in
+* the main process takes prepared stories in order, a *window* of them at a time (64 sentences
+  at first, doubling up to :data:`WINDOW_SENTENCES`), encodes every sentence and compared clause of the window in
   one model call (the embedding cache answers what it can), then aligns, compares and writes each
   story of the window.
 
@@ -44,6 +44,7 @@ from .model import Document, Report, Sentence
 StoryDone = Callable[[str, bool], None]  # (folder name, succeeded)
 
 WINDOW_SENTENCES = 1024  # sentences encoded per model call across stories (bounded memory)
+FIRST_WINDOW_SENTENCES = 64  # windows start small and double, so the model starts early
 MAX_WINDOW_STORIES = 256  # and at most this many stories per window
 
 
@@ -162,17 +163,19 @@ def _windows(
             pending.append((folder, pool.submit(_prepare, str(folder), cache_dir)))
 
     fill(ahead)
+    target = FIRST_WINDOW_SENTENCES
     while pending:
         window: list[tuple[Path, _Prepared | InputError]] = []
         sentences = 0
-        while pending and sentences < WINDOW_SENTENCES and len(window) < MAX_WINDOW_STORIES:
+        while pending and sentences < target and len(window) < MAX_WINDOW_STORIES:
             folder, future = pending.popleft()
             prepared = future.result()
             window.append((folder, prepared))
             if isinstance(prepared, _Prepared):
                 sentences += len(prepared.sentences)
             fill(len(window) + ahead)
-        fill(min(len(window), MAX_WINDOW_STORIES) + ahead)  # the next window, while this one runs
+        fill(min(2 * len(window), MAX_WINDOW_STORIES) + ahead)  # the next window, while this one runs
+        target = min(2 * target, WINDOW_SENTENCES)
         yield window
 
 
@@ -209,6 +212,40 @@ def _window_texts(window: list[tuple[Path, _Prepared | InputError]]) -> list[str
     return list(dict.fromkeys(texts))
 
 
+def _preload_model(embedder: Embedder, folder: Path):
+    """Start loading the model in a thread when the first story has a sentence the cache lacks,
+    so the load overlaps the workers' start-up instead of following it. Returns the thread."""
+    import threading
+
+    from .check import _all_identical, segment_documents
+    from .read import read_corpus
+
+    load = getattr(embedder, "_load", None)
+    if load is None or getattr(embedder, "_encoder", None) is not None:
+        return None
+    try:
+        documents = tuple(sorted(read_corpus([folder]), key=lambda d: d.id))
+    except InputError:
+        return None
+    sentences = segment_documents(documents)
+    if not sentences or _all_identical(documents, sentences):
+        return None
+    texts = list(dict.fromkeys(s.text for s in sentences))
+    cache = getattr(embedder, "cache", None)
+    if cache is not None and len(cache.get(embedder.key, texts)) == len(texts):
+        return None
+
+    def run() -> None:
+        try:
+            load()
+        except Exception:  # noqa: BLE001 - the first encode loads again and reports the problem
+            pass
+
+    thread = threading.Thread(target=run, name="factdiff-model-load", daemon=True)
+    thread.start()
+    return thread
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -225,7 +262,9 @@ def run_batch(
 ) -> BatchResult:
     """Check every story under ``root`` and write one JSON line per story to ``output``.
 
-    ``jobs``: worker processes preparing stories ahead (0: all in this process).
+    ``jobs``: worker processes preparing stories ahead (0: all in this process). Workers are
+    started with multiprocessing's *spawn* method, so a script calling this with ``jobs >= 1``
+    needs the usual ``if __name__ == "__main__":`` guard (the ``factdiff`` command has it).
     Raises InputError for a bad root or output folder; a bad story only gets an error line.
     Any other exception removes the temporary file and propagates.
     """
@@ -247,8 +286,12 @@ def run_batch(
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would make the output private
             pool = _executor(jobs)
+            loading = _preload_model(embedder, folders[0]) if jobs > 0 else None
             for window in _windows(folders, pool, cache_dir, jobs):
                 texts = _window_texts(window)
+                if loading is not None:  # the embedder is not thread-safe: wait for the load
+                    loading.join()
+                    loading = None
                 memo = dict(zip(texts, embedder.encode(texts))) if texts else {}
                 window_embedder = _WindowEmbedder(embedder, memo)
                 for folder, prepared in window:

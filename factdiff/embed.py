@@ -63,13 +63,18 @@ class EmbeddingCache:
     def __init__(self, directory: Path) -> None:
         self.path = Path(directory) / _CACHE_FILE
         self._db: sqlite3.Connection | None = None
+        self.unavailable = False  # issue 5: set when the folder cannot be used; runs go on uncached
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is not None:
             return self._db
+        if self.unavailable:
+            raise sqlite3.OperationalError("cache unavailable")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = self._open()
+        except sqlite3.OperationalError:  # issue 5: cannot open (locked, read-only): not damage
+            raise
         except sqlite3.DatabaseError:
             self._quarantine()
             self._db = self._open()
@@ -93,8 +98,17 @@ class EmbeddingCache:
     def _quarantine(self) -> None:
         for suffix in ("", "-wal", "-shm"):
             file = Path(str(self.path) + suffix)
-            if file.exists():
-                file.replace(file.with_name(f"{file.name}.corrupt-{int(time.time())}"))
+            try:  # issue 5: a file that cannot be moved aside is left; the cache then goes unused
+                if file.exists():
+                    file.replace(file.with_name(f"{file.name}.corrupt-{int(time.time())}"))
+            except OSError:
+                pass
+
+    def _give_up(self) -> None:
+        """issue 5: a cache folder that cannot be created or written, a lock held too long, a full
+        disk: not damage, so nothing is moved aside; this run just goes on without the cache."""
+        self.close()
+        self.unavailable = True
 
     @staticmethod
     def key(model: str, text: str) -> str:
@@ -118,6 +132,9 @@ class EmbeddingCache:
                         db.execute("DELETE FROM vectors WHERE key = ?", (key,))
                         continue
                     found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+        except (sqlite3.OperationalError, OSError):
+            self._give_up()
+            return {}
         except sqlite3.DatabaseError:
             self.reset()
             return {}
@@ -135,6 +152,8 @@ class EmbeddingCache:
             db.execute("BEGIN IMMEDIATE")
             db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
             db.execute("COMMIT")
+        except (sqlite3.OperationalError, OSError):
+            self._give_up()
         except sqlite3.DatabaseError:
             self.reset()
 
@@ -150,7 +169,10 @@ class EmbeddingCache:
 
     def close(self) -> None:
         if self._db is not None:
-            self._db.close()
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
             self._db = None
 
 
@@ -172,6 +194,9 @@ class Embedder:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            # issue 6: idle OpenMP threads sleep rather than spin, so torch's two threads do not
+            # fight batch's worker process or anything else running (2-4x slower when they do).
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             from sentence_transformers import SentenceTransformer
             from transformers.utils import logging as transformers_logging
 

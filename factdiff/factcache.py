@@ -8,7 +8,9 @@ sentence at hand: its document, index and position. The fingerprint hashes the s
 module extraction runs through plus the spaCy and model versions, so editing any of them makes
 the old entries unreachable rather than wrong.
 
-The store follows the embedding cache's discipline: one SQLite file in the cache folder (safe
+Entries written by other versions of the extraction code are deleted a week after they were
+written, so a cache does not grow with every edit of the extractor. The store follows the
+embedding cache's discipline: one SQLite file in the cache folder (safe
 for concurrent processes), every entry stored with a checksum and dropped when it fails it or
 cannot be decoded, and a file SQLite cannot open moved aside and started afresh. An entry is only
 written after it has been checked to decode back to exactly what extraction produced, so the
@@ -38,7 +40,8 @@ from .model import Document, Fact, Sentence
 if TYPE_CHECKING:
     from .facts import SentenceFacts
 
-_CACHE_FILE = "facts-v1.sqlite3"
+_CACHE_FILE = "facts-v2.sqlite3"
+STALE_AFTER_DAYS = 7  # entries of other extractor versions are deleted this long after written
 _FORMAT = 1
 # Everything fact extraction runs through; a change to any of these files changes the fingerprint.
 EXTRACTION_SOURCES = (
@@ -184,13 +187,19 @@ class FactCache:
     def __init__(self, directory: Path) -> None:
         self.path = Path(directory) / _CACHE_FILE
         self._db: sqlite3.Connection | None = None
+        self.unavailable = False  # the folder cannot be used: this run goes on without the cache
+        self._pruned = False
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is not None:
             return self._db
+        if self.unavailable:
+            raise sqlite3.OperationalError("cache unavailable")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = self._open()
+        except sqlite3.OperationalError:  # cannot open (locked, read-only, no space): not damage
+            raise
         except sqlite3.DatabaseError:
             self._quarantine()
             self._db = self._open()
@@ -202,8 +211,10 @@ class FactCache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS facts ("
-                " key TEXT PRIMARY KEY, digest TEXT NOT NULL, data BLOB NOT NULL)"
+                " key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, stamp INTEGER NOT NULL,"
+                " digest TEXT NOT NULL, data BLOB NOT NULL)"
             )
+            db.execute("CREATE INDEX IF NOT EXISTS facts_stamp ON facts (stamp)")
             db.execute("SELECT count(*) FROM facts WHERE rowid < 0").fetchone()
         except sqlite3.DatabaseError:
             db.close()
@@ -242,6 +253,9 @@ class FactCache:
                         self.drop(key)
                         continue
                     found[key] = blob
+        except (sqlite3.OperationalError, OSError):
+            self._give_up()
+            return {}
         except sqlite3.DatabaseError:
             self.reset()
             return {}
@@ -250,20 +264,37 @@ class FactCache:
     def drop(self, key: str) -> None:
         try:
             self._connect().execute("DELETE FROM facts WHERE key = ?", (key,))
+        except (sqlite3.OperationalError, OSError):
+            self._give_up()
         except sqlite3.DatabaseError:
             self.reset()
 
     def put(self, items: dict[str, bytes]) -> None:
         if not items:
             return
-        rows = [(key, self.digest(blob), blob) for key, blob in items.items()]
+        now = int(time.time())
+        rows = [(key, fingerprint(), now, self.digest(blob), blob) for key, blob in items.items()]
         try:
             db = self._connect()
             db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?)", rows)
+            if not self._pruned:  # once per run that writes: other extractor versions' old entries
+                db.execute(
+                    "DELETE FROM facts WHERE stamp < ? AND fingerprint != ?",
+                    (now - STALE_AFTER_DAYS * 86400, fingerprint()),
+                )
+                self._pruned = True
             db.execute("COMMIT")
+        except (sqlite3.OperationalError, OSError):
+            self._give_up()
         except sqlite3.DatabaseError:
             self.reset()
+
+    def _give_up(self) -> None:
+        """A folder that cannot be created or written, a lock held too long, a full disk: not
+        damage, so nothing is moved aside; this run just goes on without the cache."""
+        self.close()
+        self.unavailable = True
 
     def reset(self) -> None:
         """Forget an unreadable cache file so the next use starts a fresh one."""
@@ -277,7 +308,10 @@ class FactCache:
 
     def close(self) -> None:
         if self._db is not None:
-            self._db.close()
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
             self._db = None
 
 
