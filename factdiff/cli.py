@@ -219,7 +219,7 @@ CacheOption = Annotated[
     Optional[bool],
     typer.Option(
         "--cache/--no-cache",
-        help="Read and write the embedding cache (in FACTDIFF_CACHE_DIR, else the user cache folder). [default: cache; config: cache]",
+        help="Read and write the embedding and parsed-facts caches (in FACTDIFF_CACHE_DIR, else the user cache folder). [default: cache; config: cache]",
         show_default=False,
     ),
 ]
