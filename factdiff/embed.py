@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+
+from .store import SqliteStore
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 # The bundled weights are revision 1110a243 of sentence-transformers/all-MiniLM-L6-v2; the revision
@@ -52,63 +53,18 @@ def resolve_model_path(model: str) -> str:
     return model
 
 
-class EmbeddingCache:
-    """A SQLite store of vectors keyed by model and sentence text.
+class EmbeddingCache(SqliteStore):
+    """Sentence vectors keyed by model and text (see :class:`SqliteStore` for the discipline).
 
-    SQLite gives safe concurrent writers across processes; every vector is stored with its
-    checksum and dimension, and a row that fails either check is dropped and recomputed rather
-    than trusted. A cache file SQLite cannot read at all is moved aside and started afresh.
+    A row whose length or checksum is wrong is deleted and recomputed, never trusted.
     """
 
-    def __init__(self, directory: Path) -> None:
-        self.path = Path(directory) / _CACHE_FILE
-        self._db: sqlite3.Connection | None = None
-        self.unavailable = False  # issue 5: set when the folder cannot be used; runs go on uncached
-
-    def _connect(self) -> sqlite3.Connection:
-        if self._db is not None:
-            return self._db
-        if self.unavailable:
-            raise sqlite3.OperationalError("cache unavailable")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._db = self._open()
-        except sqlite3.OperationalError:  # issue 5: cannot open (locked, read-only): not damage
-            raise
-        except sqlite3.DatabaseError:
-            self._quarantine()
-            self._db = self._open()
-        return self._db
-
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS vectors ("
-                " key TEXT PRIMARY KEY, dim INTEGER NOT NULL, digest TEXT NOT NULL,"
-                " vector BLOB NOT NULL)"
-            )
-            db.execute("SELECT count(*) FROM vectors WHERE rowid < 0").fetchone()
-        except sqlite3.DatabaseError:
-            db.close()
-            raise
-        return db
-
-    def _quarantine(self) -> None:
-        for suffix in ("", "-wal", "-shm"):
-            file = Path(str(self.path) + suffix)
-            try:  # issue 5: a file that cannot be moved aside is left; the cache then goes unused
-                if file.exists():
-                    file.replace(file.with_name(f"{file.name}.corrupt-{int(time.time())}"))
-            except OSError:
-                pass
-
-    def _give_up(self) -> None:
-        """issue 5: a cache folder that cannot be created or written, a lock held too long, a full
-        disk: not damage, so nothing is moved aside; this run just goes on without the cache."""
-        self.close()
-        self.unavailable = True
+    file_name = _CACHE_FILE
+    table = "vectors"
+    schema = (
+        "CREATE TABLE IF NOT EXISTS vectors ("
+        " key TEXT PRIMARY KEY, dim INTEGER NOT NULL, digest TEXT NOT NULL, vector BLOB NOT NULL)",
+    )
 
     @staticmethod
     def key(model: str, text: str) -> str:
@@ -117,9 +73,9 @@ class EmbeddingCache:
     def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Vectors found for ``texts``; corrupt rows are deleted and left out."""
         keys = {self.key(model, t): t for t in texts}
-        found: dict[str, np.ndarray] = {}
-        try:
-            db = self._connect()
+
+        def read(db: sqlite3.Connection) -> dict[str, np.ndarray]:
+            found: dict[str, np.ndarray] = {}
             key_list = list(keys)
             for i in range(0, len(key_list), 500):
                 chunk = key_list[i : i + 500]
@@ -128,52 +84,26 @@ class EmbeddingCache:
                     f"SELECT key, dim, digest, vector FROM vectors WHERE key IN ({marks})", chunk
                 ).fetchall()
                 for key, dim, digest, blob in rows:
-                    if len(blob) != dim * 4 or hashlib.sha256(blob).hexdigest()[:16] != digest:
+                    if len(blob) != dim * 4 or self.digest(blob) != digest:
                         db.execute("DELETE FROM vectors WHERE key = ?", (key,))
                         continue
                     found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
-        except (sqlite3.OperationalError, OSError):
-            self._give_up()
-            return {}
-        except sqlite3.DatabaseError:
-            self.reset()
-            return {}
-        return found
+            return found
+
+        return self.guarded(read, {})
 
     def put(self, model: str, items: dict[str, np.ndarray]) -> None:
         rows = []
         for text, vector in items.items():
             blob = np.ascontiguousarray(vector, dtype=np.float32).tobytes()
-            rows.append(
-                (self.key(model, text), len(blob) // 4, hashlib.sha256(blob).hexdigest()[:16], blob)
-            )
-        try:
-            db = self._connect()
+            rows.append((self.key(model, text), len(blob) // 4, self.digest(blob), blob))
+
+        def write(db: sqlite3.Connection) -> None:
             db.execute("BEGIN IMMEDIATE")
             db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
             db.execute("COMMIT")
-        except (sqlite3.OperationalError, OSError):
-            self._give_up()
-        except sqlite3.DatabaseError:
-            self.reset()
 
-    def reset(self) -> None:
-        """Forget an unreadable cache file so the next use starts a fresh one."""
-        if self._db is not None:
-            try:
-                self._db.close()
-            except sqlite3.Error:
-                pass
-            self._db = None
-        self._quarantine()
-
-    def close(self) -> None:
-        if self._db is not None:
-            try:
-                self._db.close()
-            except sqlite3.Error:
-                pass
-            self._db = None
+        self.guarded(write, None)
 
 
 class Embedder:

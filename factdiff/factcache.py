@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .model import Document, Fact, Sentence
+from .store import SqliteStore
 
 if TYPE_CHECKING:
     from .facts import SentenceFacts
@@ -181,68 +182,32 @@ def decode(blob: bytes, sentence: Sentence) -> SentenceFacts:
 # --- the store ----------------------------------------------------------------------------------
 
 
-class FactCache:
-    """A SQLite store of encoded analyses keyed by fingerprint, publication date and text."""
+class FactCache(SqliteStore):
+    """Encoded analyses keyed by fingerprint, publication date and text (see
+    :class:`SqliteStore` for the discipline)."""
+
+    file_name = _CACHE_FILE
+    table = "facts"
+    schema = (
+        "CREATE TABLE IF NOT EXISTS facts ("
+        " key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, stamp INTEGER NOT NULL,"
+        " digest TEXT NOT NULL, data BLOB NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS facts_stamp ON facts (stamp)",
+    )
 
     def __init__(self, directory: Path) -> None:
-        self.path = Path(directory) / _CACHE_FILE
-        self._db: sqlite3.Connection | None = None
-        self.unavailable = False  # the folder cannot be used: this run goes on without the cache
+        super().__init__(directory)
         self._pruned = False
-
-    def _connect(self) -> sqlite3.Connection:
-        if self._db is not None:
-            return self._db
-        if self.unavailable:
-            raise sqlite3.OperationalError("cache unavailable")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._db = self._open()
-        except sqlite3.OperationalError:  # cannot open (locked, read-only, no space): not damage
-            raise
-        except sqlite3.DatabaseError:
-            self._quarantine()
-            self._db = self._open()
-        return self._db
-
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS facts ("
-                " key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, stamp INTEGER NOT NULL,"
-                " digest TEXT NOT NULL, data BLOB NOT NULL)"
-            )
-            db.execute("CREATE INDEX IF NOT EXISTS facts_stamp ON facts (stamp)")
-            db.execute("SELECT count(*) FROM facts WHERE rowid < 0").fetchone()
-        except sqlite3.DatabaseError:
-            db.close()
-            raise
-        return db
-
-    def _quarantine(self) -> None:
-        for suffix in ("", "-wal", "-shm"):
-            file = Path(str(self.path) + suffix)
-            if file.exists():
-                try:
-                    file.replace(file.with_name(f"{file.name}.corrupt-{int(time.time())}-{os.getpid()}"))
-                except OSError:
-                    pass
 
     @staticmethod
     def key(published: str, text: str) -> str:
         return hashlib.sha256(f"{fingerprint()}\0{published}\0{text}".encode()).hexdigest()
 
-    @staticmethod
-    def digest(blob: bytes) -> str:
-        return hashlib.sha256(blob).hexdigest()[:16]
-
     def get(self, keys: Sequence[str]) -> dict[str, bytes]:
         """Stored blobs for ``keys`` that pass their checksum; damaged rows are deleted."""
-        found: dict[str, bytes] = {}
-        try:
-            db = self._connect()
+
+        def read(db: sqlite3.Connection) -> dict[str, bytes]:
+            found: dict[str, bytes] = {}
             unique = list(dict.fromkeys(keys))
             for i in range(0, len(unique), 500):
                 chunk = unique[i : i + 500]
@@ -250,32 +215,23 @@ class FactCache:
                 rows = db.execute(f"SELECT key, digest, data FROM facts WHERE key IN ({marks})", chunk).fetchall()
                 for key, digest, blob in rows:
                     if not isinstance(blob, bytes) or self.digest(blob) != digest:
-                        self.drop(key)
+                        db.execute("DELETE FROM facts WHERE key = ?", (key,))
                         continue
                     found[key] = blob
-        except (sqlite3.OperationalError, OSError):
-            self._give_up()
-            return {}
-        except sqlite3.DatabaseError:
-            self.reset()
-            return {}
-        return found
+            return found
+
+        return self.guarded(read, {})
 
     def drop(self, key: str) -> None:
-        try:
-            self._connect().execute("DELETE FROM facts WHERE key = ?", (key,))
-        except (sqlite3.OperationalError, OSError):
-            self._give_up()
-        except sqlite3.DatabaseError:
-            self.reset()
+        self.guarded(lambda db: db.execute("DELETE FROM facts WHERE key = ?", (key,)), None)
 
     def put(self, items: dict[str, bytes]) -> None:
         if not items:
             return
         now = int(time.time())
         rows = [(key, fingerprint(), now, self.digest(blob), blob) for key, blob in items.items()]
-        try:
-            db = self._connect()
+
+        def write(db: sqlite3.Connection) -> None:
             db.execute("BEGIN IMMEDIATE")
             db.executemany("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?)", rows)
             if not self._pruned:  # once per run that writes: other extractor versions' old entries
@@ -285,34 +241,8 @@ class FactCache:
                 )
                 self._pruned = True
             db.execute("COMMIT")
-        except (sqlite3.OperationalError, OSError):
-            self._give_up()
-        except sqlite3.DatabaseError:
-            self.reset()
 
-    def _give_up(self) -> None:
-        """A folder that cannot be created or written, a lock held too long, a full disk: not
-        damage, so nothing is moved aside; this run just goes on without the cache."""
-        self.close()
-        self.unavailable = True
-
-    def reset(self) -> None:
-        """Forget an unreadable cache file so the next use starts a fresh one."""
-        if self._db is not None:
-            try:
-                self._db.close()
-            except sqlite3.Error:
-                pass
-            self._db = None
-        self._quarantine()
-
-    def close(self) -> None:
-        if self._db is not None:
-            try:
-                self._db.close()
-            except sqlite3.Error:
-                pass
-            self._db = None
+        self.guarded(write, None)
 
 
 _shared = threading.local()
