@@ -35,9 +35,8 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 
-from .embed import Embedder
+from .embed import Embedder, VectorMemo
 from .errors import InputError
 from .model import Document, Report, Sentence
 
@@ -182,25 +181,6 @@ def _windows(
 # --- the model side (main process) ---------------------------------------------------------------
 
 
-class _WindowEmbedder:
-    """The embedder seen by ``check_documents`` inside a window: vectors already computed for the
-    window are answered from memory, anything else goes to the real embedder (and its cache)."""
-
-    def __init__(self, embedder: Embedder, memo: dict[str, np.ndarray]) -> None:
-        self.embedder = embedder
-        self.model = embedder.model
-        self.cache = getattr(embedder, "cache", None)
-        self.memo = memo
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.memo]
-        if missing:
-            self.memo.update(zip(missing, self.embedder.encode(missing)))
-        if not texts:
-            return self.embedder.encode([])
-        return np.stack([self.memo[t] for t in texts])
-
-
 def _window_texts(window: list[tuple[Path, _Prepared | InputError]]) -> list[str]:
     from .check import compared_texts
 
@@ -293,7 +273,7 @@ def run_batch(
                     loading.join()
                     loading = None
                 memo = dict(zip(texts, embedder.encode(texts))) if texts else {}
-                window_embedder = _WindowEmbedder(embedder, memo)
+                window_embedder = VectorMemo(embedder, memo)  # the window's vectors, computed in one call
                 for folder, prepared in window:
                     if isinstance(prepared, InputError):
                         line, ok = error_line(folder.name, prepared), False

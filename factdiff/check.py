@@ -16,7 +16,7 @@ import numpy as np
 from .align import LINK_THRESHOLD, align
 from .clean import story_regions
 from .compare import compare
-from .embed import DEFAULT_MODEL, Embedder, EmbeddingCache, default_cache_dir
+from .embed import DEFAULT_MODEL, Embedder, EmbeddingCache, VectorMemo, default_cache_dir
 from .factcache import FactCache, extract_facts_cached, shared_cache  # issue 6: facts cache
 from .facts import SentenceFacts
 from .model import Discrepancy, Document, DocumentSummary, Group, Report, Sentence
@@ -87,7 +87,7 @@ def check_documents(
         discrepancies: tuple[Discrepancy, ...] = ()
     else:
         step("embedding")
-        encode = StoryVectors(embedder)  # issue 6: each text asked of the embedder once
+        encode = VectorMemo(embedder)  # issue 6: each text asked of the embedder once
         vectors = encode([s.text for s in sentences]) if sentences else np.zeros((0, 1))
         step("aligning")
         threshold = LINK_THRESHOLD if align_threshold is None else align_threshold
@@ -134,25 +134,6 @@ def compared_texts(analyses: Sequence[SentenceFacts]) -> list[str]:
     Only a forecast for speed: a text ``compare`` asks for beyond these is encoded then.
     """
     return [f.context or f.text for a in analyses for f in a.facts if f.kind == "date"]
-
-
-class StoryVectors:
-    """An encoder that asks the embedder (and its cache) once per distinct text in one check."""
-
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
-        self.memo: dict[str, np.ndarray] = {}
-
-    def prefetch(self, texts: Sequence[str]) -> None:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.memo]
-        if missing:
-            self.memo.update(zip(missing, self.embedder.encode(missing)))
-
-    def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return self.embedder.encode([])
-        self.prefetch(texts)
-        return np.stack([self.memo[t] for t in texts])
 
 
 def fact_cache_for(embedder: Embedder) -> FactCache | None:

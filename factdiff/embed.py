@@ -106,6 +106,39 @@ class EmbeddingCache(SqliteStore):
         self.guarded(write, None)
 
 
+class VectorMemo:
+    """An embedder that keeps in memory every vector it has handed out.
+
+    It asks the wrapped embedder (and so its disk cache and model) once per distinct text, and
+    ``prefetch`` lets a caller encode many texts in one model call ahead of the small calls that
+    follow. Memory grows with the distinct texts seen, so it lives as long as one check, one
+    batch window or one evaluation run, never longer.
+    """
+
+    def __init__(self, embedder: Embedder | VectorMemo, memo: dict[str, np.ndarray] | None = None) -> None:
+        self.embedder = embedder
+        self.model = embedder.model
+        self.cache = getattr(embedder, "cache", None)
+        self.memo: dict[str, np.ndarray] = {} if memo is None else memo
+
+    def missing(self, texts: Sequence[str]) -> list[str]:
+        """The distinct texts not yet in memory, in first-seen order."""
+        return [t for t in dict.fromkeys(texts) if t not in self.memo]
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        missing = self.missing(texts)
+        if missing:
+            self.memo.update(zip(missing, self.embedder.encode(missing)))
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return self.embedder.encode([])
+        self.prefetch(texts)
+        return np.stack([self.memo[t] for t in texts])
+
+    __call__ = encode
+
+
 class Embedder:
     """Encodes sentences, loading the model only when the cache cannot answer."""
 

@@ -10,20 +10,19 @@ warning: the versions contradict each other) and ``changed`` (flagged, or a clai
 one version has: the facts told differ, even when nothing is contradicted).
 
 The model is the slow part, so all sentences of all records are segmented and encoded up front in
-large batches (:class:`PrefetchingEmbedder`), and the per-record checks then read vectors from
+large batches (:class:`VectorMemo`), and the per-record checks then read vectors from
 memory.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 
-from .embed import DEFAULT_MODEL, Embedder, EmbeddingCache, default_cache_dir
+from .embed import DEFAULT_MODEL, Embedder, EmbeddingCache, VectorMemo, default_cache_dir
 from .errors import InputError
 from .model import Document, Report, Severity
 
@@ -165,40 +164,13 @@ def predict(record_id: str, report: Report) -> Prediction:
     return Prediction(record_id, flagged, changed, tuple(sorted({d.kind for d in conflicts})))
 
 
-class PrefetchingEmbedder(Embedder):
-    """An Embedder that keeps every vector in memory once computed or read from the cache.
-
-    ``prefetch`` lets a caller encode many records' sentences in one go, so the model runs in big
-    batches instead of one small call per record; later ``encode`` calls for those sentences are
-    answered from memory. Memory grows with the distinct sentences seen (1.5 KB each), which is
-    right for an evaluation run and wrong for a long-lived batch, so only ``eval`` uses it.
-    """
-
-    def __init__(self, model: str = DEFAULT_MODEL, cache: EmbeddingCache | None = None, batch_size: int = 64) -> None:
-        super().__init__(model, cache, batch_size)
-        self._memo: dict[str, np.ndarray] = {}
-
-    def missing(self, texts: Iterable[str]) -> list[str]:
-        """The distinct texts not yet in memory, in first-seen order."""
-        return [t for t in dict.fromkeys(texts) if t not in self._memo]
-
-    def prefetch(self, texts: Sequence[str]) -> None:
-        missing = self.missing(texts)
-        if missing:
-            self._memo.update(zip(missing, super().encode(missing)))
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return super().encode([])
-        self.prefetch(texts)
-        return np.stack([self._memo[t] for t in texts])
-
-
 def make_prefetching_embedder(
     model: str = DEFAULT_MODEL, *, use_cache: bool = True, cache_dir: Path | None = None
-) -> PrefetchingEmbedder:
+) -> VectorMemo:
+    """An embedder that keeps every vector of the run in memory, so records' sentences can be
+    encoded in big batches up front and each record's check reads them back (batch size 64)."""
     cache = EmbeddingCache(cache_dir or default_cache_dir()) if use_cache else None
-    return PrefetchingEmbedder(model, cache)
+    return VectorMemo(Embedder(model, cache, batch_size=64))
 
 
 def record_sentences(record: PairRecord) -> list[str]:
@@ -211,7 +183,7 @@ def record_sentences(record: PairRecord) -> list[str]:
 
 def prefetch_records(
     records: Sequence[PairRecord],
-    embedder: PrefetchingEmbedder,
+    embedder: VectorMemo,
     *,
     on_segmented: Progress | None = None,
     on_sentences: Callable[[int], None] | None = None,

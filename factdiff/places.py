@@ -110,6 +110,11 @@ def _by_key() -> dict[str, Place]:
     return found
 
 
+def is_country(key: str) -> bool:
+    place = _by_key().get(key)
+    return place is not None and place.kind == "country"
+
+
 def nested(key_a: str, key_b: str) -> bool:
     """Whether one place lies in the other (a city in its country), so naming either is no
     contradiction: "smuggled into Blaine, Wash." and "into the United States"."""
