@@ -801,7 +801,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"inject: {args.data} not found; this benchmark needs the shared evaluation data", file=sys.stderr)
         return 2
     from factdiff.batch import run_batch
-    from factdiff.check import make_embedder
+    from factdiff.pipeline import make_embedder
 
     started = time.perf_counter()
     articles = load_articles(args.data)[: args.limit]

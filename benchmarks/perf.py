@@ -277,7 +277,7 @@ def write_batch_corpus(root: Path, stories: int) -> int:
 def _story_sentences(root: Path) -> list[str]:
     """The distinct sentence texts ``factdiff batch`` embeds for the stories under ``root``."""
     from factdiff.batch import story_folders
-    from factdiff.check import _all_identical, segment_documents
+    from factdiff.pipeline import _all_identical, segment_documents
     from factdiff.errors import InputError
     from factdiff.read import read_corpus
 
@@ -375,7 +375,7 @@ def _documents(versions: int, per_version: int):
 
 def part_warm(configs: str, cache_dir: str) -> dict:
     """Fill the facts cache for every scaling story (one spaCy load); spaCy's throughput."""
-    from factdiff.check import segment_documents
+    from factdiff.pipeline import segment_documents
     from factdiff.factcache import FactCache, extract_facts_cached
 
     cache = FactCache(Path(cache_dir))
@@ -398,7 +398,7 @@ def part_scale(versions: int, per_version: int, cache_dir: str) -> dict:
     """One synthetic story through ``check_documents``: seconds per stage, peak RSS."""
     import resource
 
-    from factdiff.check import check_documents
+    from factdiff.pipeline import check_documents
 
     documents = _documents(versions, per_version)
     embedder = BagOfWords(cache_dir)
@@ -442,7 +442,7 @@ def throughput(work: Path, stories: int) -> dict:
     difflib_started = time.perf_counter()
     import difflib
 
-    from factdiff.check import segment_documents
+    from factdiff.pipeline import segment_documents
     from factdiff.read import read_corpus
 
     for folder in sorted(root.iterdir()):

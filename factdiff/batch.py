@@ -106,7 +106,7 @@ def _worker_init() -> None:
 def _prepare(folder: str, cache_dir: str | None) -> _Prepared | InputError:
     """Read one story and do everything that needs no model; InputErrors are returned, not raised,
     so they travel back to the main process as values."""
-    from .check import prepare_documents
+    from .pipeline import prepare_documents
     from .factcache import shared_cache
     from .read import read_corpus
 
@@ -182,7 +182,7 @@ def _windows(
 
 
 def _window_texts(window: list[tuple[Path, _Prepared | InputError]]) -> list[str]:
-    from .check import compared_texts
+    from .pipeline import compared_texts
 
     texts: list[str] = []
     for _, prepared in window:
@@ -197,7 +197,7 @@ def _preload_model(embedder: Embedder, folder: Path):
     so the load overlaps the workers' start-up instead of following it. Returns the thread."""
     import threading
 
-    from .check import _all_identical, segment_documents
+    from .pipeline import _all_identical, segment_documents
     from .read import read_corpus
 
     load = getattr(embedder, "_load", None)

@@ -353,8 +353,8 @@ def _guarded(run: Callable[[], int]) -> int:
 
 def _execute(paths: list[str], o: _Options, *, diff: bool) -> int:
     from .baseline import apply_baseline, baseline_text, read_baseline
-    from .check import check as run_check
-    from .check import check_documents, make_embedder
+    from .pipeline import check as run_check
+    from .pipeline import check_documents, make_embedder
     from .read import read_corpus
 
     if o.quiet and o.verbose:
@@ -459,7 +459,7 @@ def _without_ignored(report: Report, settings) -> Report:
 @contextmanager
 def _stages(enabled: bool) -> Iterator[Callable[[str], None]]:
     """A transient rich progress bar on stderr over the pipeline's stages, or a no-op."""
-    from .check import STAGES
+    from .pipeline import STAGES
 
     if not enabled:
         yield lambda stage: None
@@ -667,7 +667,7 @@ def batch_command(
     from contextlib import nullcontext
 
     from .batch import run_batch, story_folders
-    from .check import make_embedder
+    from .pipeline import make_embedder
 
     folders = story_folders(root)
     progress = _progress(sys.stderr.isatty())

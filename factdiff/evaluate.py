@@ -214,7 +214,7 @@ def run_pairs(
     records: Sequence[PairRecord], embedder: Embedder, *, on_checked: Progress | None = None
 ) -> Iterator[Prediction]:
     """Check every record as a two-version story, yielding predictions in input order."""
-    from .check import check_documents
+    from .pipeline import check_documents
 
     for record in records:
         report = check_documents(record.documents(), embedder=embedder)

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factdiff.baseline import apply_baseline, baseline_text, read_baseline
-from factdiff.check import check
+from factdiff.pipeline import check
 from factdiff.cli import app
 from factdiff.errors import InputError
 

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factdiff.batch import run_batch, story_folders
-from factdiff.check import make_embedder
+from factdiff.pipeline import make_embedder
 from factdiff.cli import app
 from factdiff.errors import InputError
 
@@ -97,7 +97,7 @@ def test_bad_root_and_output(tmp_path):
 
 
 def test_interrupted_run_leaves_no_output(tmp_path, monkeypatch):
-    import factdiff.check
+    import factdiff.pipeline
 
     root = _make_root(tmp_path / "stories")
     out = tmp_path / "out.jsonl"
@@ -105,7 +105,7 @@ def test_interrupted_run_leaves_no_output(tmp_path, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(factdiff.check, "check_documents", explode)
+    monkeypatch.setattr(factdiff.pipeline, "check_documents", explode)
     with pytest.raises(RuntimeError):
         run_batch(root, out, embedder=make_embedder(use_cache=False), jobs=0)
     assert list(tmp_path.iterdir()) == [tmp_path / "stories"]

@@ -20,7 +20,7 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from factdiff.check import STAGES, check
+from factdiff.pipeline import STAGES, check
 from factdiff.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent

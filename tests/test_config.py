@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import factdiff.check
+import factdiff.pipeline
 from factdiff.align import LINK_THRESHOLD
 from factdiff.cli import app
 from factdiff.config import (
@@ -198,7 +198,7 @@ def test_bad_config_is_exit_2(story, story_cache, tmp_path):
 def test_align_threshold_and_cache_reach_the_pipeline(story, story_cache, monkeypatch):
     thresholds: list[float] = []
     caches: list[bool] = []
-    real_align, real_embedder = factdiff.check.align, factdiff.check.make_embedder
+    real_align, real_embedder = factdiff.pipeline.align, factdiff.pipeline.make_embedder
 
     def spy_align(sentences, vectors, *, threshold):
         thresholds.append(threshold)
@@ -208,8 +208,8 @@ def test_align_threshold_and_cache_reach_the_pipeline(story, story_cache, monkey
         caches.append(use_cache)
         return real_embedder(model, use_cache=True, cache_dir=cache_dir)  # keep the test's cache
 
-    monkeypatch.setattr(factdiff.check, "align", spy_align)
-    monkeypatch.setattr(factdiff.check, "make_embedder", spy_embedder)
+    monkeypatch.setattr(factdiff.pipeline, "align", spy_align)
+    monkeypatch.setattr(factdiff.pipeline, "make_embedder", spy_embedder)
     cwd = story.parent
     run(["check", "story"], story_cache, cwd=cwd)
     write(cwd / "pyproject.toml", "[tool.factdiff]\nalign-threshold = 0.55\ncache = false\n")

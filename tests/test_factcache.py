@@ -28,7 +28,7 @@ TEXT_B = (
 
 
 def _story() -> tuple[tuple[Document, ...], tuple[Sentence, ...]]:
-    from factdiff.check import segment_documents
+    from factdiff.pipeline import segment_documents
 
     documents = (
         Document("a", "a.txt", TEXT_A, published=date(2023, 3, 20)),

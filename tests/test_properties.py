@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from factdiff.check import check_documents
+from factdiff.pipeline import check_documents
 from factdiff.errors import InputError
 from factdiff.model import Document
 from factdiff.read import read_corpus
@@ -169,7 +169,7 @@ def test_reading_any_bytes_gives_text_or_an_input_error(files):
 
 @pytest.fixture(scope="module")
 def real_embedder(story_cache):
-    from factdiff.check import make_embedder
+    from factdiff.pipeline import make_embedder
 
     return make_embedder(cache_dir=story_cache)
 

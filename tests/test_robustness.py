@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from factdiff.check import check, check_documents
+from factdiff.pipeline import check, check_documents
 from factdiff.embed import Embedder, EmbeddingCache
 from factdiff.errors import InputError
 from factdiff.model import Document
@@ -261,7 +261,7 @@ def test_identical_versions_import_neither_torch_nor_sentence_transformers(tmp_p
     folder = story(tmp_path / "s", {"a.txt": ONE, "b.txt": ONE})
     probe = (
         "import sys\n"
-        "from factdiff.check import check\n"
+        "from factdiff.pipeline import check\n"
         f"report = check([{str(folder)!r}], use_cache=False)\n"
         "assert report.discrepancies == ()\n"
         "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers', 'spacy') if m in sys.modules))\n"
@@ -284,7 +284,7 @@ def test_a_failed_render_leaves_the_previous_report_alone(tmp_path, monkeypatch)
     out = tmp_path / "out" / "report.json"
     out.parent.mkdir()
     out.write_text("previous report\n")
-    monkeypatch.setattr(factdiff.check, "make_embedder", lambda *a, **k: FakeEmbedder())
+    monkeypatch.setattr(factdiff.pipeline, "make_embedder", lambda *a, **k: FakeEmbedder())
     runner = CliRunner()
     ok = runner.invoke(app, ["check", str(folder), "-f", "json", "-o", str(out)])
     assert ok.exit_code in (0, 1), ok.output

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factdiff.check import check
+import factdiff
 from factdiff.model import Severity
 
 STORY = Path(__file__).resolve().parent.parent / "corpora" / "putin-visit-2023-04"
@@ -18,7 +18,8 @@ STORY = Path(__file__).resolve().parent.parent / "corpora" / "putin-visit-2023-0
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    return check([STORY], cache_dir=tmp_path_factory.mktemp("cache"))
+    # Through the documented library entry point, as a newsroom script would call it.
+    return factdiff.check([STORY], cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 def _flags(report):
