@@ -754,7 +754,10 @@ def _negation_conflicts(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discr
         for fact in (f for f in first.facts if f.kind == "negation"):
             if fact.slot in negated_second:
                 continue
-            if fact.slot in second.lemmas:
+            # Main verbs count even when on spaCy's stop list ("have not used" / "have used",
+            # "it doesn't have" / "it has"); auxiliaries do not ("they've been left out" /
+            # "they've not been a part" negates the complement, not "be").
+            if fact.slot in second.lemmas or any(w.lemma == fact.slot and w.pos == "VERB" for w in second.words):
                 counterpart = _word_with_lemma(second, fact.slot)
                 values = (_value(fact), counterpart)
                 found.append(

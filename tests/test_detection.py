@@ -1,0 +1,70 @@
+"""What the whole pipeline tells apart on two-version stories, with the real model and parser.
+
+Each case is one claim told twice. A changed fact must come out as an error or warning of the
+named code; a rewording that keeps the facts must raise neither. The sentences are written for
+these tests (the shared evaluation data stays outside the test suite).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import factdiff
+from factdiff.model import Document, Severity
+from factdiff.pipeline import make_embedder
+
+
+@pytest.fixture(scope="module")
+def embedder(story_cache):
+    return make_embedder(cache_dir=story_cache)
+
+
+def _flags(embedder, text_a: str, text_b: str) -> set[str]:
+    documents = (Document("a", "a.txt", text_a), Document("b", "b.txt", text_b))
+    report = factdiff.check_documents(documents, embedder=embedder)
+    return {d.code for d in report.discrepancies if d.severity in (Severity.ERROR, Severity.WARNING)}
+
+
+CHANGED = [
+    pytest.param(
+        "Researchers have used the new telescope to look inside the dust cloud.",
+        "Researchers have not used the new telescope to look inside the dust cloud.",
+        "FD501",
+        id="negated main verb on the stop list (used)",
+    ),
+    pytest.param(
+        "The council says it has the money to finish the bridge this year.",
+        "The council says it doesn't have the money to finish the bridge this year.",
+        "FD501",
+        id="negated 'have' as a main verb",
+    ),
+    pytest.param(
+        "The mayor said 40 people were hurt in the fire at the warehouse.",
+        "The mayor said 14 people were hurt in the fire at the warehouse.",
+        "FD201",
+        id="number",
+    ),
+]
+
+KEPT = [
+    pytest.param(
+        "They have been left out of the peace talks for the last ten years.",
+        "They have not been part of the peace talks for the last ten years.",
+        id="negation moved onto an auxiliary in a paraphrase",
+    ),
+    pytest.param(
+        "The mayor said forty people were hurt in the fire at the warehouse.",
+        "The mayor said 40 people were hurt in the fire at the warehouse.",
+        id="number word and digits",
+    ),
+]
+
+
+@pytest.mark.parametrize("text_a, text_b, code", CHANGED)
+def test_a_changed_fact_is_flagged_with_its_code(embedder, text_a, text_b, code):
+    assert code in _flags(embedder, text_a, text_b)
+
+
+@pytest.mark.parametrize("text_a, text_b", KEPT)
+def test_a_rewording_that_keeps_the_facts_is_not_flagged(embedder, text_a, text_b):
+    assert _flags(embedder, text_a, text_b) == set()
