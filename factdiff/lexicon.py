@@ -95,7 +95,7 @@ encourage discourage | spur slow | spur curb | help hurt | benefit harm | praise
 praise criticise | welcome reject | welcome condemn | agree refuse | legalize ban | legalise ban
 arrive leave | first final | include omit | raise reduce | surplus deficit | profit loss
 bull bear | boom bust | inflow outflow | inbound outbound | upstream downstream
-""".replace("\n", " ")
+""".replace("\n", " | ")  # a line break separates pairs too
 OPPOSITES: frozenset[frozenset[str]] = frozenset(
     frozenset(pair.split()) for pair in _OPPOSITES.split("|") if len(pair.split()) == 2
 )
