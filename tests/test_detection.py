@@ -19,10 +19,14 @@ def embedder(story_cache):
     return make_embedder(cache_dir=story_cache)
 
 
-def _flags(embedder, text_a: str, text_b: str) -> set[str]:
+def _codes(embedder, text_a: str, text_b: str, *, least: Severity = Severity.WARNING) -> set[str]:
     documents = (Document("a", "a.txt", text_a), Document("b", "b.txt", text_b))
     report = factdiff.check_documents(documents, embedder=embedder)
-    return {d.code for d in report.discrepancies if d.severity in (Severity.ERROR, Severity.WARNING)}
+    return {d.code for d in report.discrepancies if d.severity.rank >= least.rank}
+
+
+def _flags(embedder, text_a: str, text_b: str) -> set[str]:
+    return _codes(embedder, text_a, text_b)
 
 
 CHANGED = [
@@ -44,9 +48,25 @@ CHANGED = [
         "FD201",
         id="number",
     ),
+    pytest.param(
+        "Sales of the new phone rose sharply in the first quarter, the company said.",
+        "Sales of the new phone fell sharply in the first quarter, the company said.",
+        "FD601",
+        id="opposite",
+    ),
 ]
 
 KEPT = [
+    pytest.param(
+        "The players did not accept the new contract offered by the club.",
+        "The players refused the new contract offered by the club.",
+        id="negation reworded as a negative verb",
+    ),
+    pytest.param(
+        "The first attempt was not successful, officials said on Friday.",
+        "The first attempt was unsuccessful, officials said on Friday.",
+        id="negation reworded as an opposite",
+    ),
     pytest.param(
         "They have been left out of the peace talks for the last ten years.",
         "They have not been part of the peace talks for the last ten years.",
@@ -68,3 +88,19 @@ def test_a_changed_fact_is_flagged_with_its_code(embedder, text_a, text_b, code)
 @pytest.mark.parametrize("text_a, text_b", KEPT)
 def test_a_rewording_that_keeps_the_facts_is_not_flagged(embedder, text_a, text_b):
     assert _flags(embedder, text_a, text_b) == set()
+
+
+def test_a_different_thing_as_the_only_change_is_told(embedder):
+    codes = _codes(embedder, "The farm sells milk to the town every week.", "The farm sells meat to the town every week.", least=Severity.INFO)
+    assert "FD904" in codes
+
+
+@pytest.mark.parametrize(
+    "text_a, text_b",
+    [
+        ("The gunman was shot dead by police outside the bank.", "The shooter was shot dead by police outside the bank."),
+        ("The truck crashed into the wall of the school.", "The vehicle crashed into the wall of the school."),
+    ],
+)
+def test_a_synonym_or_broader_term_as_the_only_change_is_not_a_new_fact(embedder, text_a, text_b):
+    assert "FD904" not in _codes(embedder, text_a, text_b, least=Severity.INFO)
