@@ -248,7 +248,7 @@ def run_batch(
     Raises InputError for a bad root or output folder; a bad story only gets an error line.
     Any other exception removes the temporary file and propagates.
     """
-    from . import check as check_module
+    from . import pipeline
 
     started = time.perf_counter()
     output = Path(output)
@@ -279,7 +279,7 @@ def run_batch(
                         line, ok = error_line(folder.name, prepared), False
                     else:
                         try:
-                            report = check_module.check_documents(
+                            report = pipeline.check_documents(
                                 prepared.documents,
                                 embedder=window_embedder,
                                 sentences=prepared.sentences,
