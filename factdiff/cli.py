@@ -524,7 +524,7 @@ def main() -> None:
     except InputError as error:
         print(f"factdiff: error: {error}", file=sys.stderr)
         sys.exit(2)
-    except (KeyboardInterrupt, typer.Abort, _clickx.Abort):
+    except (KeyboardInterrupt, typer.Abort):
         print("factdiff: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:

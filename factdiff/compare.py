@@ -11,11 +11,14 @@ most versions hold and the versions that differ.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, fields
 from difflib import SequenceMatcher
+from functools import cache
 from itertools import combinations
+from operator import attrgetter
 
 import numpy as np
 
@@ -95,14 +98,12 @@ def compare(
         per_doc = _facts_by_doc(group, by_sentence)
         if len(per_doc) < 2:
             continue
-        for doc_a, doc_b in combinations(sorted(per_doc), 2):
-            a, b = per_doc[doc_a], per_doc[doc_b]
-            links["date"] += _pair_dates(a.facts, b.facts, encode)
-            links["number"] += _pair_numbers(a.facts, b.facts)
-            links["place"] += _pair_places(a.facts, b.facts)
-            found += _word_swaps(group.id, a, b)
-            found += _negation_conflicts(group.id, a, b)
-        found += _omitted_details(group, per_doc)
+        pairs = _GroupPairs(group.id, per_doc, encode)
+        for doc_a, doc_b in pairs.compared():
+            for kind, pair_links in pairs.links(doc_a, doc_b).items():
+                links[kind] += pair_links
+            found += pairs.discrepancies(doc_a, doc_b)
+        found += _omitted_details(group, per_doc, pairs.variants)
 
     found += _finer_figures(links["number"], group_of)
     links["date"] += _story_date_links(analyses, group_of, encode)
@@ -146,6 +147,147 @@ def _facts_by_doc(group: Group, by_sentence) -> dict[str, _DocFacts]:
             tuple(w for a in parts for w in a.words),
         )
         for doc, parts in merged.items()
+    }
+
+
+# --- versions that say the same thing --------------------------------------------------------
+#
+# Versions of a story share most sentences, and comparing every pair of versions in a group is
+# quadratic. The pair functions (_pair_dates, _pair_numbers, _pair_places, _word_swaps,
+# _negation_conflicts, _same_detail) look at a version's facts and words, never at its id or at
+# where its sentences stand in its text (offsets are only compared within one version). Versions
+# whose sentences in a group are equal in everything else are one variant, and any two versions
+# of variants V and W compare as the first such pair did. Keep it so when changing them.
+
+
+@dataclass(frozen=True)
+class _Variants:
+    docs: tuple[str, ...]  # the group's versions, sorted
+    of: dict[str, int]  # version -> variant, numbered in the order of their first versions
+    members: tuple[tuple[str, ...], ...]  # variant -> its versions, sorted
+
+
+def _variants(per_doc: dict[str, _DocFacts]) -> _Variants:
+    """A group's versions sorted into variants, by :func:`_variant_key`."""
+    numbers: dict[tuple, int] = {}
+    of = {doc: numbers.setdefault(_variant_key(per_doc[doc]), len(numbers)) for doc in sorted(per_doc)}
+    members: list[list[str]] = [[] for _ in numbers]
+    for doc, variant in of.items():
+        members[variant].append(doc)
+    return _Variants(tuple(of), of, tuple(tuple(m) for m in members))
+
+
+def _variant_key(facts: _DocFacts) -> tuple:
+    """Everything a pair function can see of a version's sentences in a group, less its id and
+    where they stand in its text. Built from the facts and words themselves rather than taken
+    from equal texts: a relative date resolves against each version's own publication date."""
+    base, first = facts.sentences[0].start, facts.sentences[0].index
+    sentence, fact, word = _content(Sentence), _content(Fact), _content(Word)
+    return (
+        tuple((sentence(s), s.index - first, s.start - base, s.end - base) for s in facts.sentences),
+        tuple((fact(f), f.sentence - first, f.start - base, f.end - base) for f in facts.facts),
+        tuple((word(w), w.start - base, w.end - base) for w in facts.words),
+        facts.lemmas,
+    )
+
+
+_PLACING_FIELDS = frozenset({"doc", "index", "sentence", "start", "end"})
+
+
+@cache
+def _content(kind: type) -> Callable[[object], tuple]:
+    """A getter of every field of a sentence, fact or word but those placing it in a version
+    (so a field added later is never overlooked)."""
+    return attrgetter(*(f.name for f in fields(kind) if f.name not in _PLACING_FIELDS), "__class__")
+
+
+_Rows = dict[str, list[tuple[int, int, bool, bool]]]  # kind -> links as (fact i, fact j, agree, aligned)
+
+
+class _GroupPairs:
+    """The pairs of versions compared in one aligned group, each pair of variants worked out once.
+
+    Links found for the first pair of versions of variants V and W are carried over to every
+    other such pair, onto that pair's own facts. Discrepancies name both versions, so they are
+    built for each pair, but only where the first pair of the same variants told any.
+    """
+
+    def __init__(self, group_id: str, per_doc: dict[str, _DocFacts], encode: Encoder) -> None:
+        self.group_id = group_id
+        self.per_doc = per_doc
+        self.encode = encode
+        self.variants = _variants(per_doc)
+        self._rows: dict[tuple[int, int], _Rows] = {}
+        self._quiet: dict[tuple[int, int], bool] = {}
+
+    def compared(self) -> Iterator[tuple[str, str]]:
+        """Every pair of versions in the group, in order, less the pairs of twins that add nothing.
+
+        A pair (v_p, v_q) of a variant's versions v_1 < v_2 < ..., 1 < p < q, is left out when
+        the variant is collapsible (see _collapsible); the result of compare is unchanged: each
+        of its links joins two copies of one fact that the earlier pairs (v_1, v_p) and
+        (v_1, v_q) already joined, so clusters and the order in which facts first appear stay
+        the same, and it adds no conflict, no finer figure and no discrepancy.
+        """
+        docs, of, members = self.variants.docs, self.variants.of, self.variants.members
+        collapsed = {v for v, m in enumerate(members) if len(m) > 2 and self._collapsible(v)}
+        others = {v: [d for d in docs if of[d] != v] for v in collapsed}
+        for i, a in enumerate(docs):
+            variant = of[a]
+            if variant in collapsed and a != members[variant][0]:
+                partners = others[variant][bisect_right(others[variant], a) :]
+            else:
+                partners = docs[i + 1 :]
+            for b in partners:
+                yield a, b
+
+    def links(self, doc_a: str, doc_b: str) -> dict[str, list[_Link]]:
+        """What _pair_dates, _pair_numbers and _pair_places give for two versions, by kind."""
+        a, b = self.per_doc[doc_a], self.per_doc[doc_b]
+        key = (self.variants.of[doc_a], self.variants.of[doc_b])
+        if key not in self._rows:
+            self._rows[key] = _link_rows(a, b, self.encode)
+        return {
+            kind: [_Link(a.facts[i], b.facts[j], agree, aligned) for i, j, agree, aligned in rows]
+            for kind, rows in self._rows[key].items()
+        }
+
+    def discrepancies(self, doc_a: str, doc_b: str) -> list[Discrepancy]:
+        """Word swaps and negation conflicts of two versions."""
+        key = (self.variants.of[doc_a], self.variants.of[doc_b])
+        if self._quiet.get(key):
+            return []
+        a, b = self.per_doc[doc_a], self.per_doc[doc_b]
+        found = _word_swaps(self.group_id, a, b) + _negation_conflicts(self.group_id, a, b)
+        self._quiet.setdefault(key, not found)
+        return found
+
+    def _collapsible(self, variant: int) -> bool:
+        """Whether pairs of a variant's versions after its first can be left out: in the first
+        pair of twins every link joins a fact to its own copy and agrees, no figure is given
+        more precisely, and no discrepancy is told."""
+        first, second = self.variants.members[variant][:2]
+        links = self.links(first, second)
+        rows = self._rows[(variant, variant)]
+        return (
+            all(i == j and agree for kind_rows in rows.values() for i, j, agree, _ in kind_rows)
+            and not _finer_figures(links["number"], {})
+            and not self.discrepancies(first, second)
+        )
+
+
+def _link_rows(a: _DocFacts, b: _DocFacts, encode: Encoder) -> _Rows:
+    """Two versions' links, their facts given by position, to be carried over to other versions."""
+    index_a = {f: i for i, f in enumerate(a.facts)}
+    index_b = {f: i for i, f in enumerate(b.facts)}
+    found = {
+        "date": _pair_dates(a.facts, b.facts, encode),
+        "number": _pair_numbers(a.facts, b.facts),
+        "place": _pair_places(a.facts, b.facts),
+    }
+    return {
+        kind: [(index_a[link.a], index_b[link.b], link.agree, link.aligned) for link in links]
+        for kind, links in found.items()
     }
 
 
@@ -798,19 +940,15 @@ def _word_with_lemma(facts: _DocFacts, lemma: str) -> Value:
     return _span_value(facts, 0, 0, "affirmed")
 
 
-def _omitted_details(group: Group, per_doc: dict[str, _DocFacts]) -> list[Discrepancy]:
+def _omitted_details(group: Group, per_doc: dict[str, _DocFacts], variants: _Variants) -> list[Discrepancy]:
     """Dates, numbers and names that some versions of a claim give and others leave out."""
+    alone = [_details_alone(v, per_doc, variants) for v in range(len(variants.members))]
     found = []
-    docs = sorted(per_doc)
     for kind in ("date", "number", "entity"):
-        for doc in docs:
-            for fact in (f for f in per_doc[doc].facts if f.kind == kind):
-                missing = [
-                    other
-                    for other in docs
-                    if other != doc and not any(_same_detail(fact, g) for g in per_doc[other].facts)
-                ]
-                if missing and len(missing) == len(docs) - 1:
+        for doc in variants.docs:
+            only = alone[variants.of[doc]]
+            for i, fact in enumerate(per_doc[doc].facts):
+                if fact.kind == kind and i in only:
                     values = (_value(fact),)
                     found.append(
                         _make(
@@ -823,6 +961,24 @@ def _omitted_details(group: Group, per_doc: dict[str, _DocFacts]) -> list[Discre
                         )
                     )
     return found
+
+
+def _details_alone(variant: int, per_doc: dict[str, _DocFacts], variants: _Variants) -> set[int]:
+    """Positions of the facts a variant's versions give and every other version leaves out.
+
+    Every other version is one version of each other variant, and a twin (a version of the
+    same variant) when there is one: versions of a variant all have a detail or all lack it."""
+    members = variants.members
+    others = [per_doc[m[0]].facts for v, m in enumerate(members) if v != variant]
+    if len(members[variant]) > 1:
+        others.append(per_doc[members[variant][1]].facts)
+    own = per_doc[members[variant][0]].facts
+    return {
+        i
+        for i, fact in enumerate(own)
+        if fact.kind in ("date", "number", "entity")
+        and not any(_same_detail(fact, g) for facts in others for g in facts)
+    }
 
 
 def _same_detail(fact: Fact, other: Fact) -> bool:

@@ -112,8 +112,10 @@ def check_documents(
 
 
 def segment_documents(documents: Sequence[Document]) -> tuple[Sentence, ...]:
-    """The story sentences of documents already sorted by id, in order."""
-    return tuple(s for doc in documents for s in segment(doc, story_regions(doc)))
+    """The story sentences of documents already sorted by id, in order; a paragraph the
+    versions share is split into sentences once."""
+    memo: dict = {}
+    return tuple(s for doc in documents for s in segment(doc, story_regions(doc), memo))
 
 
 def prepare_documents(

@@ -47,8 +47,16 @@ _FLATTEN = {ord(c): " " for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 _BLOCK_MARKER = re.compile(r"(?:#{1,6}\s+|>\s*|[-*+•]\s+)+")
 
 
-def segment(doc: Document, regions: Sequence[Region]) -> tuple[Sentence, ...]:
-    """The sentences of the story regions, indexed 0.. in text order; junk regions are skipped."""
+Spans = tuple[tuple[int, int], ...]
+
+
+def segment(doc: Document, regions: Sequence[Region], memo: dict[str, Spans] | None = None) -> tuple[Sentence, ...]:
+    """The sentences of the story regions, indexed 0.. in text order; junk regions are skipped.
+
+    ``memo`` keeps each unit's sentences by the unit's text, for segmenting several versions of
+    a story: they share most paragraphs, and pysbd is slow.
+    """
+    memo = {} if memo is None else memo
     text = doc.text
     story = sorted((r for r in regions if r.is_story), key=lambda r: r.start)
     if not story:
@@ -66,11 +74,20 @@ def segment(doc: Document, regions: Sequence[Region]) -> tuple[Sentence, ...]:
         for unit_start, unit_end in units[first:]:
             if unit_start >= end:
                 break
-            for s, e in _unit_sentences(text, max(unit_start, start), min(unit_end, end)):
-                spans.extend(_cap(text, s, e))
+            begin = max(unit_start, start)
+            unit = text[begin : min(unit_end, end)]
+            if unit not in memo:
+                memo[unit] = _unit_spans(unit)
+            spans.extend((begin + s, begin + e) for s, e in memo[unit])
     return tuple(
-        Sentence(doc=doc.id, index=i, start=s, end=e, text=text[s:e])
-        for i, (s, e) in enumerate((s, e) for s, e in spans if _has_letter(text, s, e))
+        Sentence(doc=doc.id, index=i, start=s, end=e, text=text[s:e]) for i, (s, e) in enumerate(spans)
+    )
+
+
+def _unit_spans(unit: str) -> Spans:
+    """The sentences of one unit, as offsets into it: they depend on its text alone."""
+    return tuple(
+        (s, e) for start, end in _unit_sentences(unit, 0, len(unit)) for s, e in _cap(unit, start, end) if _has_letter(unit, s, e)
     )
 
 

@@ -358,3 +358,17 @@ def test_progress_bar_on_a_terminal(monkeypatch):
     with _stages(enabled=False) as step:
         step("reading")
     assert quiet.getvalue() == ""
+
+
+def test_an_unexpected_error_is_one_line_without_a_traceback(monkeypatch, capsys):
+    from factdiff import cli
+
+    def fail(**_):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "app", fail)
+    monkeypatch.delenv("FACTDIFF_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == "factdiff: internal error: RuntimeError: boom\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -157,17 +158,33 @@ def test_any_text_segments_without_error_and_with_exact_offsets(text: str) -> No
     assert_invariant(doc, segment(doc, whole(doc)))
 
 
+def _regions(text: str, cuts: list[int]) -> list[Region]:
+    """Story and junk regions taking turns, cut at ``cuts``."""
+    points = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
+    return [Region(a, b, i % 2 == 0) for i, (a, b) in enumerate(pairwise(points))]
+
+
 @settings(max_examples=100, deadline=None)
 @given(TEXTS, st.lists(st.integers(min_value=0, max_value=400), max_size=6))
 def test_any_regions_segment_with_exact_offsets(text: str, cuts: list[int]) -> None:
     """Regions that cut lines anywhere (or overlap the end) still give exact, ordered offsets."""
     doc = make(text)
-    points = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
-    regions = [Region(a, b, i % 2 == 0) for i, (a, b) in enumerate(zip(points, points[1:]))]
+    regions = _regions(text, cuts)
     sentences = segment(doc, regions)
     assert_invariant(doc, sentences)
     for s in sentences:
         assert any(r.is_story and r.start <= s.start and s.end <= r.end for r in regions)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, TEXTS, st.lists(st.integers(min_value=0, max_value=400), max_size=4))
+def test_a_memo_shared_by_versions_changes_no_sentence(first: str, second: str, cuts: list[int]) -> None:
+    """Versions repeat each other's lines at other offsets (and regions may cut them anywhere):
+    sentences from the memo are those a fresh split gives, at the version's own offsets."""
+    memo: dict = {}
+    for doc in (make(first, "a"), make(second + first, "b"), make(first + "\n" + second, "c")):
+        for regions in (story_regions(doc), whole(doc), _regions(doc.text, cuts)):
+            assert segment(doc, regions, memo) == segment(doc, regions)
 
 
 # --- the bundled story -------------------------------------------------------------------------
@@ -219,3 +236,20 @@ def test_hard_wrapped_paragraphs_are_not_cut_at_line_breaks() -> None:
         " add about ten minutes to most journeys.",
         "The mayor said the repairs could not wait any longer.",
     ]
+
+
+def test_paragraphs_the_versions_share_are_split_once(monkeypatch) -> None:
+    import factdiff.segment as segment_module
+
+    calls: list[str] = []
+    split = segment_module._pysbd_split
+    monkeypatch.setattr(segment_module, "_pysbd_split", lambda line: calls.append(line) or split(line))
+    original = bundled("000")
+    moved = Document("moved", "moved.txt", "\n\n\n" + original.text)  # the same paragraphs, 3 characters on
+    memo: dict = {}
+    first = segment(original, story_regions(original), memo)
+    units, split_once = len(memo), len(calls)
+    again = segment(moved, story_regions(moved), memo)
+    assert split_once > 0 and len(calls) == split_once and len(memo) == units  # all from the memo
+    assert again == segment(moved, story_regions(moved))  # as a fresh split gives them
+    assert [(s.start, s.end, s.text) for s in again] == [(s.start + 3, s.end + 3, s.text) for s in first]
