@@ -28,6 +28,7 @@ from .model import DateSource, Discrepancy, Document, Fact, Group, Sentence, Sev
 from . import places, quantities
 from .temporal import DateMention, same_date
 from .variants import fold, same_name
+from .wordnet import Relation, relation
 
 Encoder = Callable[[Sequence[str]], np.ndarray]
 
@@ -690,6 +691,7 @@ def _word_swaps(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discrepancy]:
     found = []
     ents_a = [f for f in a.facts if f.kind == "entity"]
     ents_b = [f for f in b.facts if f.kind == "entity"]
+    polarity_differs = _negations(a) != _negations(b)
     edits = [
         op for op in matcher.get_opcodes()
         if op[0] != "equal" and any(w.pos in _CONTENT_POS for w in a.words[op[1]:op[2]] + b.words[op[3]:op[4]])
@@ -700,7 +702,7 @@ def _word_swaps(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discrepancy]:
         hunk_a, hunk_b = a.words[i1:i2], b.words[j1:j2]
         if tag == "replace":
             swaps = _name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b)
-            swaps += _contrasts(group_id, a.doc, hunk_a, b.doc, hunk_b, polarity_differs=_negations(a) != _negations(b))
+            swaps += _contrasts(group_id, a.doc, hunk_a, b.doc, hunk_b, polarity_differs=polarity_differs)
             sole = len(edits) == 1
             if not swaps and (_substitutes_noun(hunk_a, hunk_b, a, b) or sole and _substitutes_word(hunk_a, hunk_b, a, b)):
                 swaps.append(_substitution(SOLE_SUBSTITUTION if sole else SUBSTITUTION, group_id, a, hunk_a, b, hunk_b))
@@ -782,8 +784,6 @@ def _same_meaning(a: tuple[str, str], b: tuple[str, str]) -> bool:
     (word_a, pos_a), (word_b, pos_b) = a, b
     if same_name(word_a, word_b):
         return True
-    from .wordnet import Relation, relation
-
     return pos_a == pos_b and relation(word_a, word_b, pos_a) in (Relation.SAME, Relation.BROADER)
 
 

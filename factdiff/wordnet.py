@@ -141,24 +141,24 @@ def _senses(part: str, word: str) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=8)
-def _positions(part: str) -> dict[int, int]:
-    """Synset offset → where its line really starts: the wheel's copy has CRLF line ends, which
-    shift every line from the offset WordNet's index gives."""
+def _data(part: str) -> tuple[bytes, dict[int, int]]:
+    """A data file, read once, and where each synset's line starts in it: the package's copy has
+    CRLF line ends, which shift every line from the offset WordNet's index gives."""
+    data = (data_dir() / f"data.{part}").read_bytes()
     positions: dict[int, int] = {}
     at = 0
-    with open(data_dir() / f"data.{part}", "rb") as data:
-        for line in data:
-            if line[:1].isdigit():
-                positions[int(line[:8])] = at
-            at += len(line)
-    return positions
+    for line in data.splitlines(keepends=True):
+        if line[:1].isdigit():
+            positions[int(line[:8])] = at
+        at += len(line)
+    return data, positions
 
 
 @lru_cache(maxsize=65536)
 def _synset(part: str, offset: int) -> _Synset:
-    with open(data_dir() / f"data.{part}", "rb") as data:
-        data.seek(_positions(part)[offset])
-        fields = data.readline().decode("utf-8").split(" | ")[0].split()
+    data, positions = _data(part)
+    start = positions[offset]
+    fields = data[start : data.index(b"\n", start)].decode("utf-8").split(" | ")[0].split()
     count = int(fields[3], 16)
     words = [fields[4 + 2 * i].lower() for i in range(count)]
     at = 4 + 2 * count
