@@ -104,3 +104,13 @@ def test_a_different_thing_as_the_only_change_is_told(embedder):
 )
 def test_a_synonym_or_broader_term_as_the_only_change_is_not_a_new_fact(embedder, text_a, text_b):
     assert "FD904" not in _codes(embedder, text_a, text_b, least=Severity.INFO)
+
+
+def test_a_replaced_word_that_the_sentence_still_uses_elsewhere_is_still_told(embedder):
+    codes = _codes(
+        embedder,
+        "Plant-based milk drinks, like soy milk, must carry a label from next year.",
+        "Plant-based meat drinks, like soy milk, must carry a label from next year.",
+        least=Severity.INFO,
+    )
+    assert "FD904" in codes
