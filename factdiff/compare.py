@@ -692,6 +692,7 @@ def _word_swaps(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discrepancy]:
     ents_a = [f for f in a.facts if f.kind == "entity"]
     ents_b = [f for f in b.facts if f.kind == "entity"]
     polarity_differs = _negations(a) != _negations(b)
+    negating = frozenset(f.start for f in a.facts + b.facts if f.kind == "negation")
     edits = [
         op for op in matcher.get_opcodes()
         if op[0] != "equal" and any(w.pos in _CONTENT_POS for w in a.words[op[1]:op[2]] + b.words[op[3]:op[4]])
@@ -702,7 +703,7 @@ def _word_swaps(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discrepancy]:
         hunk_a, hunk_b = a.words[i1:i2], b.words[j1:j2]
         if tag == "replace":
             swaps = _name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b)
-            swaps += _contrasts(group_id, a.doc, hunk_a, b.doc, hunk_b, polarity_differs=polarity_differs)
+            swaps += _contrasts(group_id, a.doc, hunk_a, b.doc, hunk_b, polarity_differs=polarity_differs, negating=negating)
             sole = len(edits) == 1
             if not swaps and (_substitutes_noun(hunk_a, hunk_b, a, b) or sole and _substitutes_word(hunk_a, hunk_b, a, b)):
                 swaps.append(_substitution(SOLE_SUBSTITUTION if sole else SUBSTITUTION, group_id, a, hunk_a, b, hunk_b))
@@ -823,15 +824,19 @@ def _negations(facts: _DocFacts) -> int:
     return sum(f.kind == "negation" for f in facts.facts)
 
 
-def _contrasts(group_id, doc_a, hunk_a, doc_b, hunk_b, *, polarity_differs: bool = False) -> list[Discrepancy]:
+def _contrasts(
+    group_id, doc_a, hunk_a, doc_b, hunk_b, *, polarity_differs: bool = False, negating: frozenset[int] = frozenset()
+) -> list[Discrepancy]:
     """Opposites and other members of a contrasting set, word for word. An opposite in a pair
     whose negations differ is usually the negation reworded ("was not successful" /
-    "was unsuccessful", "did not accept" / "refused"), so it is left to the negation check."""
+    "was unsuccessful", "did not accept" / "refused"), so it is left to the negation check, as
+    is an opposite that is itself counted as a negation ("unlikely to be considered" / "most
+    likely not go"): ``negating`` holds where such words start."""
     found = []
     for x in hunk_a:
         for y in hunk_b:
             why = contrast(x.lemma, y.lemma) or contrast(x.key, y.key)
-            if why is None or why == "opposite" and polarity_differs:
+            if why is None or why == "opposite" and (polarity_differs or x.start in negating or y.start in negating):
                 continue
             values = (
                 Value(doc_a, x.text, x.start, x.end, x.lemma),

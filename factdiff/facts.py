@@ -351,7 +351,7 @@ def _places_modified(noun, by_root: dict) -> list[_Entity]:
     return found
 
 
-_FAILURE_VERBS = frozenset({"fail", "failure", "refuse", "refusal", "decline", "unable", "lack"})
+_FAILURE_VERBS = frozenset({"fail", "failure", "refuse", "refusal", "decline", "unable", "unlikely", "impossible", "lack"})
 # Conjunctions and prepositions that negate the clause they introduce: "unless they paid" is
 # "if they did not pay", "rather than relying on X" is "not relying on X".
 _NEGATING_MARKERS = frozenset({"unless", "without"})
@@ -381,6 +381,12 @@ def _negations(parse) -> Iterable[tuple[tuple, dict]]:
                 head = complement and next((c for c in complement.children if c.dep_ == "pobj"), complement)
             if head is None:
                 continue
+        elif token.lower_ == "far" and (away := next((c for c in token.children if c.lower_ == "from"), None)):
+            # "far from perfect", "far from trouble free" deny a quality; "far from the protests"
+            # only places or compares.
+            head = next((c for c in away.children if c.dep_ in ("pobj", "pcomp")), None)
+            if head is None or not (head.pos_ == "ADJ" or any(c.dep_ == "amod" and c.i > head.i for c in head.children)):
+                continue
         elif token.lower_ in ("rather", "instead") and token.i + 1 < len(parse) and token.nbor(1).lower_ in ("than", "of"):
             head = next((t for t in token.nbor(1).subtree if t.pos_ in ("VERB", "NOUN")), token.head)
         elif token.lower_ in _NEGATING_MARKERS:
@@ -392,12 +398,19 @@ def _negations(parse) -> Iterable[tuple[tuple, dict]]:
         ):
             if token.i + 1 < len(parse) and parse[token.i + 1].text in ("-", "‑"):
                 continue  # "a no-smoking rule"
-            if token.lower_ in ("not", "n't", "n’t") and head.pos_ in ("NOUN", "PROPN") and token.dep_ != "det":
-                continue  # "BBM, not their televisions"
+            if token.lower_ in ("not", "n't", "n’t") and head.pos_ in ("NOUN", "PROPN") and token.dep_ != "det" and head.dep_ != "attr":
+                continue  # "BBM, not their televisions"; but "was clearly not a vote" denies "vote"
         elif token.lower_ in ("none", "nobody", "nothing") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
             pass
         else:
             continue
+        if head.lemma_ == "be":
+            # A copula negates what it links: "is not a sensitive topic" denies "topic", and
+            # "be", a stop word, could never be matched with its affirmed twin.
+            # A negated quantity ("was not even three per cent") is a bound, not a denial.
+            complement = next((c for c in head.children if c.dep_ in ("attr", "acomp")), None)
+            if complement is not None and not any(c.dep_ == "nummod" for c in complement.children):
+                head = complement
         start = min(token.idx, head.idx)
         end = max(token.idx + len(token.text), head.idx + len(head.text))
         yield (("negation", start, end, "negated"),

@@ -43,6 +43,18 @@ CHANGED = [
         id="negated 'have' as a main verb",
     ),
     pytest.param(
+        "The minister said the new law is a sensitive topic in the country.",
+        "The minister said the new law is not a sensitive topic in the country.",
+        "FD501",
+        id="negated copula: what it links is denied",
+    ),
+    pytest.param(
+        "He said the decision was clearly a vote against change in the party.",
+        "He said the decision was clearly not a vote against change in the party.",
+        "FD501",
+        id="negated copula parsed onto its noun",
+    ),
+    pytest.param(
         "The mayor said 40 people were hurt in the fire at the warehouse.",
         "The mayor said 14 people were hurt in the fire at the warehouse.",
         "FD201",
@@ -71,6 +83,26 @@ KEPT = [
         "They have been left out of the peace talks for the last ten years.",
         "They have not been part of the peace talks for the last ten years.",
         id="negation moved onto an auxiliary in a paraphrase",
+    ),
+    pytest.param(
+        "The new stadium is not trouble free, the organisers admitted on Monday.",
+        "The new stadium is far from trouble free, the organisers admitted on Monday.",
+        id="negation reworded as 'far from'",
+    ),
+    pytest.param(
+        "Many of the residents will probably not be able to afford the new flats.",
+        "Many of the residents seem unlikely to be able to afford the new flats.",
+        id="negation reworded as 'unlikely'",
+    ),
+    pytest.param(
+        "The lawyer said the case would be unlikely to be heard in the United States.",
+        "The lawyer said the case would most likely not be heard in the United States.",
+        id="'unlikely' against 'likely ... not'",
+    ),
+    pytest.param(
+        "The share of protected oceans was not even three per cent in 2013.",
+        "The share of protected oceans was less than three per cent in 2013.",
+        id="a negated quantity is a bound",
     ),
     pytest.param(
         "The mayor said forty people were hurt in the fire at the warehouse.",
