@@ -945,10 +945,14 @@ def _negation_conflicts(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discr
 
 
 def _word_with_lemma(facts: _DocFacts, lemma: str) -> Value:
-    """The word in a version that carries the affirmed predicate."""
-    for word in facts.words:
+    """The affirmed predicate with the auxiliaries before it ("will survive", "do have"): where
+    the other version's negation stands."""
+    for i, word in enumerate(facts.words):
         if word.lemma == lemma:
-            return _span_value(facts, word.start, word.end, "affirmed")
+            first = i
+            while first > 0 and facts.words[first - 1].pos in ("AUX", "PART") and facts.words[first - 1].lemma != "to":
+                first -= 1
+            return _span_value(facts, facts.words[first].start, word.end, "affirmed")
     return _span_value(facts, 0, 0, "affirmed")
 
 

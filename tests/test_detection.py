@@ -146,3 +146,13 @@ def test_a_replaced_word_that_the_sentence_still_uses_elsewhere_is_still_told(em
         least=Severity.INFO,
     )
     assert "FD904" in codes
+
+
+def test_a_negation_conflict_shows_the_affirmed_verb_with_its_auxiliaries(embedder):
+    documents = (
+        Document("a", "a.txt", "Many people believe the company will not survive the coming year."),
+        Document("b", "b.txt", "Many people believe the company will survive the coming year."),
+    )
+    report = factdiff.check_documents(documents, embedder=embedder)
+    [conflict] = [d for d in report.discrepancies if d.code == "FD501"]
+    assert {v.doc: v.text for v in conflict.values} == {"a": "not survive", "b": "will survive"}
