@@ -36,6 +36,8 @@ CLAUSE_LINK = 0.55  # clause cosine for linking date facts of sentences that do 
 SWAP_CONTEXT = 0.5  # word-sequence similarity two sentences need before a replaced name is a swap
 SWAP_HUNK_WORDS = 4  # a swap replaces a few words, not a rewritten clause
 NEGATION_CONTEXT = 0.75  # word-sequence similarity above which a negation difference is a warning
+NEGATION_WINDOW = 4  # words either side of the negated predicate compared on their own
+NEGATION_LOCAL_CONTEXT = 0.8  # their similarity above which the difference is a warning anyway
 _SCALES = {
     **dict.fromkeys("city town village capital port settlement".split(), "settlement"),
     **dict.fromkeys("region province oblast state territory district county".split(), "region"),
@@ -916,7 +918,8 @@ def _negation_conflicts(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discr
     # extra "not" around reworded verbs is usually a paraphrase ("bans" / "does not allow";
     # measured on OneStopEnglish, counting those tripled the false alarms). And rewriters move
     # negation around freely ("the best place" / "no better place"), so only where the two
-    # sentences line up closely is a difference a warning; elsewhere it is worth a look (info).
+    # sentences, or the words around the predicate, line up closely is a difference a warning;
+    # elsewhere it is worth a look (info).
     lined_up = SequenceMatcher(None, [w.key for w in a.words], [w.key for w in b.words], autojunk=False).ratio()
     severity = Severity.WARNING if lined_up >= NEGATION_CONTEXT else Severity.INFO
     found = []
@@ -931,10 +934,12 @@ def _negation_conflicts(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discr
             if fact.slot in second.lemmas or any(w.lemma == fact.slot and w.pos == "VERB" for w in second.words):
                 counterpart = _word_with_lemma(second, fact.slot)
                 values = (_value(fact), counterpart)
+                around = _around(first, fact.slot, values[0]), _around(second, fact.slot, counterpart)
+                local = SequenceMatcher(None, *around, autojunk=False).ratio() if all(around) else 0.0
                 found.append(
                     _make(
                         NEGATION_CONFLICT,
-                        severity,
+                        Severity.WARNING if local >= NEGATION_LOCAL_CONTEXT else severity,
                         group_id,
                         f"{first.doc} says “{fact.text}” where {second.doc} affirms “{counterpart.text}”.",
                         values,
@@ -942,6 +947,19 @@ def _negation_conflicts(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discr
                     )
                 )
     return found
+
+
+def _around(facts: _DocFacts, lemma: str, span: Value) -> list[str]:
+    """The words either side of a predicate, negators left out: what must line up for a negation
+    difference in otherwise rewritten sentences to be the point of the edit."""
+    words = [w for w in facts.words if w.pos != "PUNCT" and w.lemma not in _NEGATORS]
+    at = next((i for i, w in enumerate(words) if w.lemma == lemma and span.start <= w.start and w.end <= span.end), None)
+    if at is None:
+        return []
+    return [w.key for w in words[max(0, at - NEGATION_WINDOW) : at + NEGATION_WINDOW + 1]]
+
+
+_NEGATORS = frozenset({"not", "n't", "n’t", "never", "no"})
 
 
 def _word_with_lemma(facts: _DocFacts, lemma: str) -> Value:
