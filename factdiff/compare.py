@@ -1022,7 +1022,17 @@ def _same_detail(fact: Fact, other: Fact) -> bool:
         return numbers_agree(fact, other)
     if fact.kind == "date":
         return dates_agree(fact, other) is not False
-    return fact.value == other.value or same_name(fact.text, other.text)
+    return fact.value == other.value or same_name(fact.text, other.text) or _cut_short(fact, other)
+
+
+def _cut_short(fact: Fact, other: Fact) -> bool:
+    """One name is the other with words cut off its end or start, as the entity recognizer's
+    boundaries wander: "James Webb Space" / "James Webb Space Telescope", "House Foreign
+    Affairs" / "the House Foreign Affairs committee". Two words at least, and of one kind."""
+    if fact.slot != other.slot:
+        return False
+    short, long = sorted(([t for t in fold(f.text).split() if t != "the"] for f in (fact, other)), key=len)
+    return 2 <= len(short) < len(long) and (long[: len(short)] == short or long[-len(short) :] == short)
 
 
 def _unknown_times(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy]:

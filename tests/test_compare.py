@@ -150,3 +150,23 @@ def test_direction_words_on_one_place_are_compared_across_the_whole_story():
     (discrepancy,) = [d for d in compare(documents, separate_groups, analyses, _encode) if d.kind == "place"]
     assert discrepancy.majority == "south"
     assert {v.doc for v in discrepancy.values if v.normalized == "east"} == {"c"}
+
+
+@pytest.mark.parametrize(
+    "name_a, name_b, told",
+    [
+        ("James Webb Space Telescope", "James Webb Space", False),  # the recognizer cut the name short
+        ("the House Foreign Affairs committee", "House Foreign Affairs", False),
+        ("Webb Space Telescope", "James Webb Space Telescope", False),
+        ("New York Times", "New York Post", True),  # a different paper, not a shorter name
+    ],
+)
+def test_a_name_cut_short_is_not_a_detail_only_one_version_gives(name_a, name_b, told):
+    texts = {"a": f"A photo was published by {name_a}.", "b": f"A photo was published by {name_b}."}
+    facts = {
+        doc: [_fact("entity", doc, texts[doc], name, f"org:{name.lower()}", slot="org")]
+        for doc, name in (("a", name_a), ("b", name_b))
+    }
+    documents, groups, analyses = _story(facts, texts)
+    omitted = [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD902"]
+    assert bool(omitted) is told
