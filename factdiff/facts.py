@@ -377,7 +377,13 @@ def _negations(parse) -> Iterable[tuple[tuple, dict]]:
             elif token.pos_ in ("VERB", "ADJ", "AUX"):
                 head = next((c for c in token.children if c.dep_ == "xcomp"), None)
             else:  # "the failure to close", "a lack of funds"
-                complement = next((c for c in token.children if c.dep_ in ("acl", "prep") and c.lower_ in ("to", "of") or c.dep_ == "acl"), None)
+                # An infinitive, not any clause: in "a mine failure killed two people" the parser
+                # may hang "killed" on "failure".
+                complement = next(
+                    (c for c in token.children
+                     if c.dep_ == "prep" and c.lower_ in ("to", "of") or c.dep_ == "acl" and any(g.lower_ == "to" for g in c.children)),
+                    None,
+                )
                 head = complement and next((c for c in complement.children if c.dep_ == "pobj"), complement)
             if head is None:
                 continue
