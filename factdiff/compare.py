@@ -22,7 +22,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from .facts import SentenceFacts, Word
+from .facts import SentenceFacts, Word, word_class
 from .lexicon import contrast
 from .model import DateSource, Discrepancy, Document, Fact, Group, Sentence, Severity, Value
 from . import places, quantities
@@ -928,11 +928,9 @@ def _negation_conflicts(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discr
         for fact in (f for f in first.facts if f.kind == "negation"):
             if fact.slot in negated_second:
                 continue
-            # Main verbs count even when on spaCy's stop list ("have not used" / "have used",
-            # "it doesn't have" / "it has"); auxiliaries do not ("they've been left out" /
-            # "they've not been a part" negates the complement, not "be").
-            if fact.slot in second.lemmas or any(w.lemma == fact.slot and w.pos == "VERB" for w in second.words):
-                counterpart = _word_with_lemma(second, fact.slot)
+            twin = _affirmed_twin(second, fact)
+            if twin is not None:
+                counterpart = _affirmed_span(second, twin)
                 values = (_value(fact), counterpart)
                 around = _around(first, fact.slot, values[0]), _around(second, fact.slot, counterpart)
                 local = SequenceMatcher(None, *around, autojunk=False).ratio() if all(around) else 0.0
@@ -962,16 +960,29 @@ def _around(facts: _DocFacts, lemma: str, span: Value) -> list[str]:
 _NEGATORS = frozenset({"not", "n't", "n’t", "never", "no"})
 
 
-def _word_with_lemma(facts: _DocFacts, lemma: str) -> Value:
+def _affirmed_twin(facts: _DocFacts, negation: Fact) -> int | None:
+    """Where a version uses the negated predicate as the same kind of word, if it does.
+
+    Main verbs count even when on spaCy's stop list ("have not used" / "have used", "it doesn't
+    have" / "it has"); auxiliaries do not ("they've been left out" / "they've not been a part"
+    negates the complement, not "be")."""
+    for i, word in enumerate(facts.words):
+        if (
+            word.lemma == negation.slot
+            and word_class(word.pos) == negation.detail
+            and (word.lemma in facts.lemmas or word.pos == "VERB")
+        ):
+            return i
+    return None
+
+
+def _affirmed_span(facts: _DocFacts, at: int) -> Value:
     """The affirmed predicate with the auxiliaries before it ("will survive", "do have"): where
     the other version's negation stands."""
-    for i, word in enumerate(facts.words):
-        if word.lemma == lemma:
-            first = i
-            while first > 0 and facts.words[first - 1].pos in ("AUX", "PART") and facts.words[first - 1].lemma != "to":
-                first -= 1
-            return _span_value(facts, facts.words[first].start, word.end, "affirmed")
-    return _span_value(facts, 0, 0, "affirmed")
+    first = at
+    while first > 0 and facts.words[first - 1].pos in ("AUX", "PART") and facts.words[first - 1].lemma != "to":
+        first -= 1
+    return _span_value(facts, facts.words[first].start, facts.words[at].end, "affirmed")
 
 
 def _omitted_details(group: Group, per_doc: dict[str, _DocFacts], variants: _Variants) -> list[Discrepancy]:

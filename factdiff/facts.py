@@ -360,6 +360,12 @@ _NEGATING_MARKERS = frozenset({"unless", "without"})
 _NEGATION_WORDS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neither"})
 
 
+def word_class(pos: str) -> str:
+    """What a negation denies, by kind of word: the verb "need" and the noun "need" are different
+    predicates ("they won't need cooling" / "offset the need for cooling")."""
+    return {"AUX": "VERB", "PROPN": "NOUN"}.get(pos, pos)
+
+
 def _negations(parse) -> Iterable[tuple[tuple, dict]]:
     """A negated predicate: 'did not get', 'never visited', 'found no evidence', 'failed to
     capture', 'the failure to close', 'lacking X', 'unless they paid', 'rather than relying'.
@@ -376,6 +382,9 @@ def _negations(parse) -> Iterable[tuple[tuple, dict]]:
                 head = next((c for c in token.children if c.dep_ == "dobj"), None)
             elif token.pos_ in ("VERB", "ADJ", "AUX"):
                 head = next((c for c in token.children if c.dep_ == "xcomp"), None)
+                if head is None and token.pos_ == "ADJ":  # "it is unlikely that vaping will become"
+                    clauses = [*token.children, *(token.head.children if token.dep_ == "acomp" else ())]
+                    head = next((c for c in clauses if c.dep_ == "ccomp"), None)
             else:  # "the failure to close", "a lack of funds"
                 # An infinitive, not any clause: in "a mine failure killed two people" the parser
                 # may hang "killed" on "failure".
@@ -393,6 +402,12 @@ def _negations(parse) -> Iterable[tuple[tuple, dict]]:
             head = next((c for c in away.children if c.dep_ in ("pobj", "pcomp")), None)
             if head is None or not (head.pos_ == "ADJ" or any(c.dep_ == "amod" and c.i > head.i for c in head.children)):
                 continue
+        elif token.lower_ == "yet" and token.dep_ == "advmod" and (
+            later := next((c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i), None)
+        ):
+            head = later  # "has yet to start" is "has not started"
+        elif token.lower_ == "place" and token.head.lower_ == "in" and (of := next((c for c in token.children if c.lower_ == "of"), None)):
+            head = next((c for c in of.children if c.dep_ == "pobj"), of)  # "in place of eggs", as "instead of"
         elif token.lower_ in ("rather", "instead") and token.i + 1 < len(parse) and token.nbor(1).lower_ in ("than", "of"):
             head = next((t for t in token.nbor(1).subtree if t.pos_ in ("VERB", "NOUN")), token.head)
         elif token.lower_ in _NEGATING_MARKERS:
@@ -404,6 +419,8 @@ def _negations(parse) -> Iterable[tuple[tuple, dict]]:
         ):
             if token.i + 1 < len(parse) and parse[token.i + 1].text in ("-", "‑"):
                 continue  # "a no-smoking rule"
+            if token.i + 1 < len(parse) and parse[token.i + 1].lower_ == "only":
+                continue  # "not only a new chapter but also ..." adds, it does not deny
             if token.lower_ in ("not", "n't", "n’t") and head.pos_ in ("NOUN", "PROPN") and token.dep_ != "det" and head.dep_ != "attr":
                 continue  # "BBM, not their televisions"; but "was clearly not a vote" denies "vote"
         elif token.lower_ in ("none", "nobody", "nothing") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -420,7 +437,7 @@ def _negations(parse) -> Iterable[tuple[tuple, dict]]:
         start = min(token.idx, head.idx)
         end = max(token.idx + len(token.text), head.idx + len(head.text))
         yield (("negation", start, end, "negated"),
-               {"slot": head.lemma_.lower(), "context": head.lemma_.lower()})
+               {"slot": head.lemma_.lower(), "context": head.lemma_.lower(), "detail": word_class(head.pos_)})
 
 
 def _place_arguments(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:

@@ -111,6 +111,31 @@ KEPT = [
         id="a negated quantity is a bound",
     ),
     pytest.param(
+        "The mirror could cut energy bills because offices won't need cooling systems in summer.",
+        "The mirror could cut energy bills by removing the need for cooling systems in summer.",
+        id="the verb 'need' negated, the noun 'need' affirmed",
+    ),
+    pytest.param(
+        "Pupils will be compared with children from a school that has yet to start the scheme.",
+        "Pupils will be compared with children from a school that hasn't yet started the scheme.",
+        id="'has yet to' is a negation",
+    ),
+    pytest.param(
+        "Experts believe it is unlikely that vaping will become fashionable with young people.",
+        "Experts believe that vaping will probably not become fashionable with young people.",
+        id="'unlikely that' is a negation",
+    ),
+    pytest.param(
+        "Clegg said the referendum marks not only a new chapter for Scotland but also wider reform.",
+        "Clegg said the referendum was a new chapter for Scotland and also wider reform.",
+        id="'not only ... but also' adds",
+    ),
+    pytest.param(
+        "Bee larvae make a sweet mayonnaise that can be used in place of eggs in cakes.",
+        "Bee larvae make a sweet mayonnaise that can be used instead of eggs in cakes.",
+        id="'in place of' as 'instead of'",
+    ),
+    pytest.param(
         "A mine collapse in the north of the country killed at least two people.",
         "A mine failure in the north of the country killed at least two people.",
         id="'failure' as a plain noun negates nothing",
