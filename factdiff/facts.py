@@ -168,6 +168,7 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
     facts.extend(make(*args, **kw) for args, kw in _negations(parse))
     facts.extend(make(*args, **kw) for args, kw in _place_arguments(parse, entities))
     facts.extend(make(*args, **kw) for args, kw in _roles(parse, entities))
+    facts.extend(make(*args, **kw) for args, kw in _speakers(parse, entities))
 
     lemmas = frozenset(t.lemma_.lower() for t in parse if t.is_alpha and not t.is_stop)
     words = tuple(
@@ -472,6 +473,25 @@ def _place_arguments(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple
             yield (("place", start, end, value),
                    {"slot": f"{verb.lemma_.lower()}/{prep.lower_}", "detail": kind,
                     "about": tuple(e.key for e in named)})
+
+
+_SPEECH_VERBS = frozenset("say tell add explain claim state announce warn insist argue write report confirm admit reply".split())
+
+
+def _speakers(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
+    """Whom a claim is attributed to: the person or organisation that "said", "told" or "added"
+    it, or "according to" whom it is so."""
+    named = [e for e in entities if e.kind in ("person", "org")]
+    for token in parse:
+        if token.pos_ == "VERB" and token.lemma_.lower() in _SPEECH_VERBS:
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        elif token.lower_ == "according" and (to := next((c for c in token.children if c.lower_ == "to"), None)):
+            subject = next((c for c in to.children if c.dep_ == "pobj"), None)
+        else:
+            continue
+        speaker = subject is not None and next((e for e in named if e.start <= subject.idx < e.end), None)
+        if speaker:
+            yield (("speaker", speaker.start, speaker.end, speaker.key), {"slot": speaker.kind, "detail": speaker.text})
 
 
 def _roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:

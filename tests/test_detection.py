@@ -61,6 +61,12 @@ CHANGED = [
         id="negation in a rewritten sentence whose predicate's words line up",
     ),
     pytest.param(
+        "“The cuts to the hospital budget are a huge mistake,” said Maria Marini on Monday.",
+        "Speaking on Monday, Nikos Poulopoulos said the cuts to the hospital budget were a huge mistake.",
+        "FD401",
+        id="a claim attributed to someone else in a rewritten sentence",
+    ),
+    pytest.param(
         "The mayor said 40 people were hurt in the fire at the warehouse.",
         "The mayor said 14 people were hurt in the fire at the warehouse.",
         "FD201",
@@ -134,6 +140,16 @@ KEPT = [
         "Bee larvae make a sweet mayonnaise that can be used in place of eggs in cakes.",
         "Bee larvae make a sweet mayonnaise that can be used instead of eggs in cakes.",
         id="'in place of' as 'instead of'",
+    ),
+    pytest.param(
+        "“The cuts to the hospital budget are a huge mistake,” said Maria Marini on Monday.",
+        "Speaking on Monday, Marini said the cuts to the hospital budget were a huge mistake.",
+        id="a speaker in full and by surname",
+    ),
+    pytest.param(
+        "“We had nothing to do with the decision,” Microsoft spokesman Sean Sundwell said.",
+        "“We had nothing to do with the decision,” Microsoft said.",
+        id="a spokesman and his company",
     ),
     pytest.param(
         "A mine collapse in the north of the country killed at least two people.",
