@@ -170,3 +170,28 @@ def test_a_name_cut_short_is_not_a_detail_only_one_version_gives(name_a, name_b,
     documents, groups, analyses = _story(facts, texts)
     omitted = [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD902"]
     assert bool(omitted) is told
+
+
+def _speaker_story(name_a: str, name_b: str):
+    texts = {"a": f"“We will win,” {name_a} said.", "b": f"“We will win,” {name_b} said."}
+    facts = {
+        doc: [_fact("speaker", doc, texts[doc], name, f"person:{name}", slot="person", detail=name)]
+        for doc, name in (("a", name_a), ("b", name_b))
+    }
+    return _story(facts, texts)
+
+
+@pytest.mark.parametrize(
+    "name_a, name_b, conflict",
+    [
+        ("Maria Marini", "Nikos Poulopoulos", True),
+        ("Maria Marini", "Marini", False),
+        ("Sean Sundwell", "Sundwall", False),  # the surname misspelt
+        ("习近平", "Путин", True),  # names that folding reduces to nothing
+        ("习近平", "习近平", False),
+    ],
+)
+def test_a_claim_attributed_to_someone_else_is_an_entity_conflict(name_a, name_b, conflict):
+    documents, groups, analyses = _speaker_story(name_a, name_b)
+    found = [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD401"]
+    assert bool(found) is conflict
