@@ -22,7 +22,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from .facts import SentenceFacts, Word, word_class
+from .facts import NEGATION_WORDS, SentenceFacts, Word, word_class
 from .lexicon import contrast
 from .model import DateSource, Discrepancy, Document, Fact, Group, Sentence, Severity, Value
 from . import places, quantities
@@ -988,14 +988,11 @@ def _negation_conflicts(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discr
 def _around(facts: _DocFacts, lemma: str, span: Value) -> list[str]:
     """The words either side of a predicate, negators left out: what must line up for a negation
     difference in otherwise rewritten sentences to be the point of the edit."""
-    words = [w for w in facts.words if w.pos != "PUNCT" and w.lemma not in _NEGATORS]
+    words = [w for w in facts.words if w.pos != "PUNCT" and w.lemma not in NEGATION_WORDS]
     at = next((i for i, w in enumerate(words) if w.lemma == lemma and span.start <= w.start and w.end <= span.end), None)
     if at is None:
         return []
     return [w.key for w in words[max(0, at - NEGATION_WINDOW) : at + NEGATION_WINDOW + 1]]
-
-
-_NEGATORS = frozenset({"not", "n't", "n’t", "never", "no"})
 
 
 def _affirmed_twin(facts: _DocFacts, negation: Fact) -> int | None:

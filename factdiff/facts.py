@@ -49,7 +49,6 @@ _UNKNOWN_TIME = re.compile(
     r"\s+(?:exactly\s+)?when\b",
     re.I,
 )
-_NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
 
 
 @dataclass(frozen=True)
@@ -358,7 +357,7 @@ _FAILURE_VERBS = frozenset({"fail", "failure", "refuse", "refusal", "decline", "
 _NEGATING_MARKERS = frozenset({"unless", "without"})
 
 
-_NEGATION_WORDS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neither"})
+NEGATION_WORDS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neither"})
 
 
 def word_class(pos: str) -> str:
@@ -414,7 +413,7 @@ def _negations(parse) -> Iterable[tuple[tuple, dict]]:
         elif token.lower_ in _NEGATING_MARKERS:
             if token.lower_ == "without":
                 head = next((c for c in token.children if c.dep_ in ("pobj", "pcomp")), token.head)
-        elif token.lower_ in _NEGATION_WORDS and (
+        elif token.lower_ in NEGATION_WORDS and (
             token.dep_ in ("neg", "preconj", "cc") and token.lower_ in ("not", "n't", "n’t", "never", "nor", "neither")
             or token.lower_ in ("no", "never") and token.dep_ in ("det", "advmod")
         ):
