@@ -297,6 +297,8 @@ def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
     """
     if a.vague or b.vague:
         return _vague_agree(a, b)
+    if _millions_or_metres(a, b) or _millions_or_metres(b, a):
+        return True
     if a.unit != b.unit and a.unit in MEASURE_UNITS and b.unit in MEASURE_UNITS:
         return False
     bounds = {"more than", "at least", "less than", "up to"}
@@ -317,6 +319,12 @@ def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
     lo_b, hi_b = _interval(b, ulp)
     eps = 1e-9 * max(abs(a.value), abs(b.value), 1e-300)
     return lo_a <= hi_b + eps and lo_b <= hi_a + eps
+
+
+def _millions_or_metres(m: NumberMention, other: NumberMention) -> bool:
+    """"70m" with no unit word after it is read as 70 metres, but news writes millions that
+    way too ("up 6% to 70m"): it agrees with "70 million"."""
+    return m.unit == "m" and other.unit != "m" and abs(m.value * 10**6 - other.value) <= 1e-9 * abs(other.value)
 
 
 def singularize(word: str) -> str:

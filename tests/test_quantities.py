@@ -287,6 +287,10 @@ AGREE = [
     ("8½ months", "8 months", False),
     ("two", "three", False),
     ("about 2", "3", False),
+    ("rose to 70m", "rose to 70 million", True),  # "m" after a figure may be millions
+    ("a 20m wall", "a 20 million wall", True),
+    ("a 20m wall", "a 30m wall", False),
+    ("a 20m wall", "a 21 million wall", False),
 ]
 
 
