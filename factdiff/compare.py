@@ -386,6 +386,7 @@ def _pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[_Lin
     if not nums_a or not nums_b:
         return []
     candidates = []
+    unmatched = []  # pairs that disagree, neither giving a unit
     for i, a in enumerate(nums_a):
         for j, b in enumerate(nums_b):
             if a.value == b.value and _other_measure(a.slot, b.slot):
@@ -399,8 +400,15 @@ def _pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[_Lin
                 candidates.append((3.0 - 0.01 * abs(i - j), i, j, True))
             elif a.slot and a.slot == b.slot:
                 candidates.append((1.0 - 0.01 * abs(i - j), i, j, False))
-            elif len(nums_a) == 1 and len(nums_b) == 1:
-                candidates.append((0.5, i, j, False))
+            elif a.slot == b.slot:
+                unmatched.append((i, j))
+    # Two versions of one claim whose other numbers all agree: the one number left on each side
+    # is the same figure told differently ("41 of the 96 who died" / "41 of the 120 who died").
+    agreeing = [(i, j) for _, i, j, agree in candidates if agree]
+    left_a = [i for i in range(len(nums_a)) if all(i != x for x, _ in agreeing)]
+    left_b = [j for j in range(len(nums_b)) if all(j != y for _, y in agreeing)]
+    if len(left_a) == 1 and len(left_b) == 1 and (left_a[0], left_b[0]) in unmatched:
+        candidates.append((0.5, left_a[0], left_b[0], False))
     return _greedy_links(candidates, nums_a, nums_b, aligned=True)
 
 
