@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
 
 
@@ -13,3 +15,20 @@ def story_cache(tmp_path_factory):
     independent of the user's own cache.
     """
     return tmp_path_factory.mktemp("factdiff-cache")
+
+
+@pytest.fixture
+def in_processes():
+    """Run ``target(*args)`` for each ``args`` in its own spawned process, all at once, and check
+    that every one exits cleanly: how the caches are tested against concurrent writers."""
+
+    def run(target, args_list) -> None:
+        context = multiprocessing.get_context("spawn")
+        workers = [context.Process(target=target, args=args) for args in args_list]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join(60)
+            assert w.exitcode == 0
+
+    return run

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sqlite3
 
 import numpy as np
@@ -59,14 +58,8 @@ def _writer(directory: str, offset: int) -> None:
         cache.put("m", {f"s{offset}-{i}": rng.standard_normal(8).astype(np.float32)})
 
 
-def test_concurrent_writers_do_not_lose_or_damage_entries(tmp_path):
-    context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_writer, args=(str(tmp_path), k)) for k in range(3)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join(60)
-        assert w.exitcode == 0
+def test_concurrent_writers_do_not_lose_or_damage_entries(tmp_path, in_processes):
+    in_processes(_writer, [(str(tmp_path), k) for k in range(3)])
     texts = [f"s{k}-{i}" for k in range(3) for i in range(20)]
     assert len(EmbeddingCache(tmp_path).get("m", texts)) == 60
 

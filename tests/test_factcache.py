@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sqlite3
 import subprocess
 import sys
@@ -96,14 +95,8 @@ def _writer(directory: str, k: int) -> None:
         cache.put({f"{k}-{i}": f"blob {k} {i}".encode()})
 
 
-def test_concurrent_writers_do_not_lose_entries(tmp_path):
-    context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_writer, args=(str(tmp_path), k)) for k in range(3)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join(60)
-        assert w.exitcode == 0
+def test_concurrent_writers_do_not_lose_entries(tmp_path, in_processes):
+    in_processes(_writer, [(str(tmp_path), k) for k in range(3)])
     found = FactCache(tmp_path).get([f"{k}-{i}" for k in range(3) for i in range(25)])
     assert len(found) == 75
 
