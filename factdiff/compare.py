@@ -1008,10 +1008,12 @@ def _affirmed_twin(facts: _DocFacts, negation: Fact) -> int | None:
 
     Main verbs count even when on spaCy's stop list ("have not used" / "have used", "it doesn't
     have" / "it has"); auxiliaries do not ("they've been left out" / "they've not been a part"
-    negates the complement, not "be")."""
+    negates the complement, not "be"); nor does a question ("Did you stop people from visiting?"
+    affirms nothing)."""
     for i, word in enumerate(facts.words):
         if (
             word.lemma == negation.slot
+            and not word.in_question
             and word_class(word.pos) == negation.detail
             and (word.lemma in facts.lemmas or word.pos == "VERB")
         ):

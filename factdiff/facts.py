@@ -61,6 +61,7 @@ class Word:
     key: str  # folded spelling: what two versions must share to be "the same word"
     lemma: str
     pos: str
+    in_question: bool = False  # a question neither affirms nor denies what it asks about
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,9 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
     facts.extend(make(*args, **kw) for args, kw in _speakers(parse, entities))
 
     lemmas = frozenset(t.lemma_.lower() for t in parse if t.is_alpha and not t.is_stop)
+    in_question = _in_question(parse)
     words = tuple(
-        Word(base + t.idx, base + t.idx + len(t.text), text[t.idx : t.idx + len(t.text)], fold(t.text), t.lemma_.lower(), t.pos_)
+        Word(base + t.idx, base + t.idx + len(t.text), text[t.idx : t.idx + len(t.text)], fold(t.text), t.lemma_.lower(), t.pos_, in_question[t.i])
         for t in parse
         if not t.is_space
     )
@@ -358,6 +360,9 @@ _NEGATING_MARKERS = frozenset({"unless", "without"})
 
 
 NEGATION_WORDS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neither"})
+# "prevented them from observing" denies the observing (a negative implicative, like "fail to").
+_PREVENTING_VERBS = frozenset({"prevent", "stop", "keep", "bar", "block", "prohibit", "deter", "dissuade"})
+_ADDITIVE_FOCUS = frozenset({"only", "just", "merely", "simply", "solely"})
 
 
 def word_class(pos: str) -> str:
@@ -366,15 +371,29 @@ def word_class(pos: str) -> str:
     return {"AUX": "VERB", "PROPN": "NOUN"}.get(pos, pos)
 
 
+def _in_question(parse) -> list[bool]:
+    """Whether each token's clause ends in a question mark: "Why can't you control your
+    heartbeat?’”", "who knows if they come or not?” he said." The segmenter keeps a quote of
+    several sentences together, so this goes by the next terminal mark, not the sentence's end."""
+    flags = [False] * len(parse)
+    question = False
+    for token in reversed(parse):
+        if token.text in (".", "!", "?", "…") or token.text.startswith(("?", "!")):
+            question = token.text.startswith("?")
+        flags[token.i] = question
+    return flags
+
+
 def _negations(parse) -> Iterable[tuple[tuple, dict]]:
     """A negated predicate: 'did not get', 'never visited', 'found no evidence', 'failed to
     capture', 'the failure to close', 'lacking X', 'unless they paid', 'rather than relying'.
 
     Left out: a 'not' before a noun phrase ('BBM, not their televisions' contrasts, it does not
     deny), hyphenated compounds ('a no-smoking rule') and questions (mostly rhetorical)."""
-    if parse.text.rstrip().endswith("?"):
-        return
+    in_question = _in_question(parse)
     for token in parse:
+        if in_question[token.i]:
+            continue
         head = token.head
         lemma = token.lemma_.lower()
         if lemma in _FAILURE_VERBS:
@@ -402,6 +421,16 @@ def _negations(parse) -> Iterable[tuple[tuple, dict]]:
             head = next((c for c in away.children if c.dep_ in ("pobj", "pcomp")), None)
             if head is None or not (head.pos_ == "ADJ" or any(c.dep_ == "amod" and c.i > head.i for c in head.children)):
                 continue
+        elif token.lower_ == "little" and token.dep_ == "dobj" and token.head.lemma_ == "do" and (
+            purpose := next((c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and c.i > token.i and c.pos_ == "VERB"), None)
+        ):
+            head = purpose  # "will do little to save" is "will not save"
+        elif token.lemma_.lower() in _PREVENTING_VERBS and token.pos_ == "VERB" and (
+            kept_from := next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        ):
+            head = next((c for c in kept_from.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+            if head is None:
+                continue  # "stopped from the start", "banned from the club": no action denied
         elif token.lower_ == "yet" and token.dep_ == "advmod" and (
             later := next((c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i), None)
         ):
@@ -419,8 +448,8 @@ def _negations(parse) -> Iterable[tuple[tuple, dict]]:
         ):
             if token.i + 1 < len(parse) and parse[token.i + 1].text in ("-", "‑"):
                 continue  # "a no-smoking rule"
-            if token.i + 1 < len(parse) and parse[token.i + 1].lower_ == "only":
-                continue  # "not only a new chapter but also ..." adds, it does not deny
+            if token.i + 1 < len(parse) and parse[token.i + 1].lower_ in _ADDITIVE_FOCUS:
+                continue  # "not only a new chapter but also ...", "not just practical": adds, does not deny
             if token.lower_ in ("not", "n't", "n’t") and head.pos_ in ("NOUN", "PROPN") and token.dep_ != "det" and head.dep_ != "attr":
                 continue  # "BBM, not their televisions"; but "was clearly not a vote" denies "vote"
         elif token.lower_ in ("none", "nobody", "nothing") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):

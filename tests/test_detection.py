@@ -73,6 +73,12 @@ CHANGED = [
         id="the one figure left when the others agree",
     ),
     pytest.param(
+        "The new rules allowed reporters to enter the court and observe the hearing.",
+        "The new rules allowed reporters to enter the court but prevented them from observing the hearing.",
+        "FD501",
+        id="'prevented from' denies the action",
+    ),
+    pytest.param(
         "The mayor said 40 people were hurt in the fire at the warehouse.",
         "The mayor said 14 people were hurt in the fire at the warehouse.",
         "FD201",
@@ -141,6 +147,26 @@ KEPT = [
         "Clegg said the referendum marks not only a new chapter for Scotland but also wider reform.",
         "Clegg said the referendum was a new chapter for Scotland and also wider reform.",
         id="'not only ... but also' adds",
+    ),
+    pytest.param(
+        "Many analysts believe the wider release of the app will not save the service.",
+        "Many analysts believe the wider release of the app will do little to save the service.",
+        id="'do little to' as 'not'",
+    ),
+    pytest.param(
+        "The governor said that the new banknotes are practical and can be a piece of art.",
+        "The governor said that the new banknotes are not just practical but can be a piece of art.",
+        id="'not just' adds",
+    ),
+    pytest.param(
+        "The professor asked the students: “Why can’t you control your own heartbeat?”",
+        "The professor asked the students: “Why can you control your own heartbeat?”",
+        id="a quoted question is no claim, as an unquoted one",
+    ),
+    pytest.param(
+        "“Our citizens were killed in Spain. Did you stop people from visiting New York?” he asked the minister.",
+        "“Our citizens were killed in Spain. You did not stop people from visiting New York,” he told the minister.",
+        id="a question affirms nothing",
     ),
     pytest.param(
         "Bee larvae make a sweet mayonnaise that can be used in place of eggs in cakes.",
