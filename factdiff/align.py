@@ -9,7 +9,9 @@ when the two clusters are not, on average, about the same thing (which stops sin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 from itertools import combinations
 
 import numpy as np
@@ -22,6 +24,10 @@ COHESION_THRESHOLD = 0.55  # mean cross-version cosine a merged group must keep
 MAX_PER_DOC = 2  # a version may split one claim over this many adjacent sentences
 NEIGHBOURS = 2  # candidate links kept per sentence and per other version
 _MUTUAL_BONUS = 0.03  # mutual nearest neighbours win ties against one-sided links
+RENAMED_THRESHOLD = 0.7  # word similarity, names aside, at which a sentence left alone joins a group
+RENAMED_FLOOR = 0.4  # cosine below which two sentences are not read for it
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+_NAME = "<name>"
 
 
 def align(
@@ -64,19 +70,29 @@ def _align(
             i = parent[i]
         return i
 
-    for _, a, b in links:
+    def merge(a: int, b: int, cohesive: Callable[[list[int], list[int]], bool]) -> None:
         root_a, root_b = find(a), find(b)
         if root_a == root_b:
-            continue
+            return
         merged_indices = _merged_if_fits(indices[root_a], indices[root_b])
-        if merged_indices is None:
-            continue
-        if not _cohesive_codes(members[root_a], members[root_b], doc_of, vectors):
-            continue
+        if merged_indices is None or not cohesive(members[root_a], members[root_b]):
+            return
         parent[root_b] = root_a
         members[root_a] = members[root_a] + members[root_b]
         indices[root_a] = merged_indices
         del members[root_b], indices[root_b]
+
+    for _, a, b in links:
+        merge(a, b, lambda left, right: _cohesive_codes(left, right, doc_of, vectors))
+
+    # A claim left alone may be one whose names were changed: the model's vectors lean on names
+    # ("Tabor works too much, he says." / "Sullivan works too much, he says.": cosine 0.45), so
+    # the words around the names decide whether it joins a group. Only a sentence left alone is
+    # attached; groups stay as the vectors made them.
+    alone = [len(members[find(p)]) == 1 for p in range(len(sentences))]
+    words = [_name_blind_words(s.text) for s in sentences]
+    for _, a, b in _renamed_links(positions, vectors, words, alone):
+        merge(a, b, lambda left, right: min(len(left), len(right)) == 1 and _lexically_cohesive(left, right, sentences, words))
 
     clusters = [sorted(m, key=lambda p: (sentences[p].doc, sentences[p].index)) for m in members.values()]
     clusters.sort(key=lambda m: min((sentences[p].doc, sentences[p].index) for p in m))
@@ -119,6 +135,56 @@ def _candidate_links(
     a, b, score = np.concatenate(found_a), np.concatenate(found_b), np.concatenate(found_score)
     order = np.lexsort((b, a, -score))
     return list(zip(score[order].tolist(), a[order].tolist(), b[order].tolist()))
+
+
+def _name_blind_words(text: str) -> list[str]:
+    """A sentence's words in lower case, with every capitalised word after the first as one
+    placeholder: what is left when the names are taken out of the comparison."""
+    found = _WORD.findall(text)
+    return [_NAME if i and w[:1].isupper() else w.lower() for i, w in enumerate(found)]
+
+
+def _renamed_links(
+    positions: dict[str, list[int]], vectors: np.ndarray, words: list[list[str]], alone: list[bool]
+) -> list[tuple[float, int, int]]:
+    """(word similarity, a, b) between a sentence left alone and a sentence of another version
+    whose words, names aside, are much the same; strongest first.
+
+    Only the few nearest sentences by vector in each other version are read (the vectors still
+    rank the right one near the top), so the cost stays linear in the sentences left alone."""
+    found = []
+    for doc_a in sorted(positions):
+        lonely = [p for p in positions[doc_a] if alone[p]]
+        if not lonely:
+            continue
+        for doc_b in sorted(positions):
+            if doc_b == doc_a:
+                continue
+            cols = np.asarray(positions[doc_b], dtype=np.int64)
+            sims = vectors[lonely] @ vectors[cols].T
+            k = min(NEIGHBOURS, len(cols))
+            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            for row, a in enumerate(lonely):
+                for col in top[row]:
+                    if sims[row, col] < RENAMED_FLOOR:
+                        continue
+                    b = int(cols[col])
+                    ratio = SequenceMatcher(None, words[a], words[b], autojunk=False).ratio()
+                    if ratio >= RENAMED_THRESHOLD:
+                        found.append((ratio, a, b))
+    found.sort(key=lambda link: (-link[0], link[1], link[2]))
+    return found
+
+
+def _lexically_cohesive(left: list[int], right: list[int], sentences: Sequence[Sentence], words: list[list[str]]) -> bool:
+    """Names aside, the sentence's words match each other version's sentence in the group."""
+    ratios = [
+        SequenceMatcher(None, words[a], words[b], autojunk=False).ratio()
+        for a in left
+        for b in right
+        if sentences[a].doc != sentences[b].doc
+    ]
+    return bool(ratios) and float(np.mean(ratios)) >= RENAMED_THRESHOLD
 
 
 def _fits(cluster: list[int], sentences: Sequence[Sentence]) -> bool:

@@ -74,3 +74,31 @@ def test_every_sentence_is_in_exactly_one_group_and_ids_are_sequential():
     seen = [(s.doc, s.index) for g in groups for s in g.sentences]
     assert sorted(seen) == sorted((s.doc, s.index) for s in sentences)
     assert [g.id for g in groups] == [f"g{i}" for i in range(1, len(groups) + 1)]
+
+
+def _at_cosine(base: np.ndarray, cosine: float) -> np.ndarray:
+    """A unit vector at the given cosine from ``base`` (which lies in the first two axes)."""
+    other = np.array([-base[1], base[0], 0, 0], dtype=np.float32)
+    return (cosine * base + np.sqrt(1 - cosine**2) * other).astype(np.float32)
+
+
+def test_a_sentence_whose_names_were_changed_joins_its_counterpart():
+    # The model's vectors lean on names: a renamed claim can fall below the link threshold.
+    sentences = _sentences("a", ["Sullivan works too much, he says."]) + _sentences("b", ["Tabor works too much, he says."])
+    base = _unit(1, 0, 0, 0)
+    groups = align(sentences, np.stack([base, _at_cosine(base, 0.45)]))
+    assert _groups_as_sets(groups) == {frozenset({("a", 0), ("b", 0)})}
+
+
+def test_words_in_common_do_not_join_sentences_the_vectors_call_unrelated():
+    sentences = _sentences("a", ["Sullivan works too much, he says."]) + _sentences("b", ["Tabor works too much, he says."])
+    base = _unit(1, 0, 0, 0)
+    groups = align(sentences, np.stack([base, _at_cosine(base, 0.2)]))
+    assert len(groups) == 2
+
+
+def test_a_renamed_sentence_with_other_words_stays_alone():
+    sentences = _sentences("a", ["Sullivan works too much, he says."]) + _sentences("b", ["Tabor has never been to the coast."])
+    base = _unit(1, 0, 0, 0)
+    groups = align(sentences, np.stack([base, _at_cosine(base, 0.45)]))
+    assert len(groups) == 2
