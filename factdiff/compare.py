@@ -14,7 +14,7 @@ import hashlib
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from difflib import SequenceMatcher
 from functools import cache
 from itertools import combinations
@@ -91,6 +91,7 @@ def compare(
     encode: Encoder,
 ) -> tuple[Discrepancy, ...]:
     """All discrepancies, in a stable order: severity, then code, then id."""
+    analyses = _resolve_story_names(analyses)
     by_sentence = {(a.sentence.doc, a.sentence.index): a for a in analyses}
     group_of = {(s.doc, s.index): g.id for g in groups for s in g.sentences}
     inferred = {d.id for d in documents if d.published_from is DateSource.INFERRED}
@@ -123,6 +124,34 @@ def compare(
     return tuple(
         sorted(unique.values(), key=lambda d: (-d.severity.rank, d.code, d.group or "", d.id))
     )
+
+
+def _resolve_story_names(analyses: Sequence[SentenceFacts]) -> tuple[SentenceFacts, ...]:
+    """A first name or surname alone is the person the story names in full ("Eleni Marini" ...
+    "said Marini", "Raymond Lumbuenamo" ... "Raymond accepted").
+
+    The parser, seeing a lone surname, often calls it an organisation or a nationality, and
+    names are compared only with names of their own kind: "said Marini" (an organisation, to
+    the parser) against "said Poulopoulos" (a person) was no conflict. Where one full name
+    holds the word, the word also takes that name's key, so that "Raymond" and "Lumbuenamo"
+    are one person."""
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for a in analyses:
+        for f in a.facts:
+            words = fold(f.text).split()
+            if f.kind == "entity" and f.slot == "person" and len(words) >= 2:
+                full_names[words[0]].add(f.value)
+                full_names[words[-1]].add(f.value)
+    if not full_names:
+        return tuple(analyses)
+
+    def resolved(fact: Fact) -> Fact:
+        holders = full_names.get(fold(fact.text), set()) if fact.kind in ("entity", "speaker") else set()
+        if not holders:
+            return fact
+        return replace(fact, slot="person", value=next(iter(holders)) if len(holders) == 1 else fact.value)
+
+    return tuple(replace(a, facts=tuple(resolved(f) for f in a.facts)) for a in analyses)
 
 
 @dataclass(frozen=True)
@@ -813,8 +842,8 @@ _LIGHT_WORDS = frozenset("be have do say also just even still very really so the
 def _name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b) -> list[Discrepancy]:
     span_a = (hunk_a[0].start, hunk_a[-1].end)
     span_b = (hunk_b[0].start, hunk_b[-1].end)
-    inside_a = [f for f in ents_a if span_a[0] <= f.start and f.end <= span_a[1] and not _named_in(f, ents_b)]
-    inside_b = [f for f in ents_b if span_b[0] <= f.start and f.end <= span_b[1] and not _named_in(f, ents_a)]
+    inside_a = [f for f in ents_a if span_a[0] <= f.start and f.end <= span_a[1] and not _moved(f, ents_a, ents_b)]
+    inside_b = [f for f in ents_b if span_b[0] <= f.start and f.end <= span_b[1] and not _moved(f, ents_b, ents_a)]
     found = []
     for x in inside_a:
         for y in inside_b:
@@ -924,8 +953,15 @@ def _span_value(facts: _DocFacts, start: int, end: int, normalized: str) -> Valu
     return Value(facts.doc, "", sentence.start, sentence.start, normalized, sentence.index)
 
 
-def _named_in(entity: Fact, others: Sequence[Fact]) -> bool:
-    return any(entity.value == o.value or _same_entity(entity.text, o.text) for o in others)
+def _moved(entity: Fact, here: Sequence[Fact], there: Sequence[Fact]) -> bool:
+    """The other version names this entity as often, elsewhere in the sentence: it was moved,
+    not replaced ("Hillary and Norgay" / "Norgay and Hillary"). Counting, not mere presence:
+    "Todd said ... a hero in Mike Todd" against "Todd said ... a hero in Felix Baumgartner"
+    names Todd once more than the other version does."""
+    def mentions(facts: Sequence[Fact]) -> int:
+        return sum(entity.value == o.value or _same_entity(entity.text, o.text) for o in facts)
+
+    return mentions(there) >= mentions(here)
 
 
 def _same_entity(a: str, b: str) -> bool:

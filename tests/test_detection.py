@@ -67,6 +67,18 @@ CHANGED = [
         id="a claim attributed to someone else in a rewritten sentence",
     ),
     pytest.param(
+        "Eleni Marini, a psychologist, met the addicts. “The cuts are a huge mistake,” said Poulopoulos.",
+        "Eleni Marini, a psychologist, met the addicts. “The cuts are a huge mistake,” said Marini.",
+        "FD401",
+        id="a surname alone is the person the story names in full",
+    ),
+    pytest.param(
+        "Earlier, Todd said: “The world needs a hero right now, and they have got one in Felix Baumgartner.”",
+        "Earlier, Todd said: “The world needs a hero right now, and they have got one in Mike Todd.”",
+        "FD401",
+        id="a name replaced by one the other version uses elsewhere",
+    ),
+    pytest.param(
         "The panel found that 41 of the 96 who died could have been saved by a faster response.",
         "The report says a faster response could have saved 41 of the 120 who died that day.",
         "FD201",
@@ -167,6 +179,16 @@ KEPT = [
         "“Our citizens were killed in Spain. Did you stop people from visiting New York?” he asked the minister.",
         "“Our citizens were killed in Spain. You did not stop people from visiting New York,” he told the minister.",
         id="a question affirms nothing",
+    ),
+    pytest.param(
+        "The park's director, Raymond Lumbuenamo, spoke to reporters. But Lumbuenamo accepted that the gorillas were safe at present.",
+        "The park's director, Raymond Lumbuenamo, spoke to reporters. But Raymond accepted that the gorillas were safe now.",
+        id="a first name and a surname of one full name",
+    ),
+    pytest.param(
+        "“Back home in Coventry, every pub closed within a year of the smoking ban,” remembers Timms.",
+        "“Back home in England, every pub closed within a year of the smoking ban,” remembers Timms.",
+        id="a city and its UK nation",
     ),
     pytest.param(
         "Bee larvae make a sweet mayonnaise that can be used in place of eggs in cakes.",
