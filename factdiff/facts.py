@@ -386,7 +386,8 @@ def _in_question(parse) -> list[bool]:
 
 def _negations(parse) -> Iterable[tuple[tuple, dict]]:
     """A negated predicate: 'did not get', 'never visited', 'found no evidence', 'failed to
-    capture', 'the failure to close', 'lacking X', 'unless they paid', 'rather than relying'.
+    capture', 'the failure to close', 'lacking X', 'unless they paid', 'rather than relying',
+    'did little to save', 'prevented them from observing'.
 
     Left out: a 'not' before a noun phrase ('BBM, not their televisions' contrasts, it does not
     deny), hyphenated compounds ('a no-smoking rule') and questions (mostly rhetorical)."""
@@ -430,7 +431,7 @@ def _negations(parse) -> Iterable[tuple[tuple, dict]]:
         ):
             head = next((c for c in kept_from.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
             if head is None:
-                continue  # "stopped from the start", "banned from the club": no action denied
+                continue  # "stopped from the start", "barred from the club": no action denied
         elif token.lower_ == "yet" and token.dep_ == "advmod" and (
             later := next((c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i), None)
         ):
