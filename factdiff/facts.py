@@ -518,9 +518,20 @@ def _speakers(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]
             subject = next((c for c in to.children if c.dep_ == "pobj"), None)
         else:
             continue
-        speaker = subject is not None and next((e for e in named if e.start <= subject.idx < e.end), None)
+        if subject is None:
+            continue
+        speaker = next((e for e in named if e.start <= subject.idx < e.end), None)
         if speaker:
             yield (("speaker", speaker.start, speaker.end, speaker.key), {"slot": speaker.kind, "detail": speaker.text})
+        elif (
+            subject.pos_ == "PROPN"
+            and not any(c.dep_ in ("compound", "det") for c in subject.children)
+            and not any(e.start <= subject.idx < e.end for e in entities)
+        ):
+            # A lone surname the parser did not take for a name ("said Clelland"; not "the Prime
+            # Minister"): a speaker of unknown kind, which the story's full names may resolve.
+            yield (("speaker", subject.idx, subject.idx + len(subject.text), fold(subject.text)),
+                   {"slot": "", "detail": subject.text})
 
 
 def _roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:

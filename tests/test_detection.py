@@ -79,6 +79,12 @@ CHANGED = [
         id="a name replaced by one the other version uses elsewhere",
     ),
     pytest.param(
+        "Vallone, who works cleaning pools and doing odd jobs on luxury estates, says that, if he saves well, his summer earnings can last until November.",
+        "Rosenstein, who works cleaning pools and doing odd jobs on luxury estates, says that, if he saves well, his summer earnings can last until November.",
+        "FD401",
+        id="a speaker the parser does not take for a name",
+    ),
+    pytest.param(
         "The panel found that 41 of the 96 who died could have been saved by a faster response.",
         "The report says a faster response could have saved 41 of the 120 who died that day.",
         "FD201",
@@ -189,6 +195,11 @@ KEPT = [
         "“Back home in Coventry, every pub closed within a year of the smoking ban,” remembers Timms.",
         "“Back home in England, every pub closed within a year of the smoking ban,” remembers Timms.",
         id="a city and its UK nation",
+    ),
+    pytest.param(
+        "Aspinall, Chair of the Hillsborough Family Support Group, said that, although the families’ loss would never fade, she was delighted at the apology.",
+        "She said that the families' sadness will never go away, but she is very pleased that the Prime Minister said sorry.",
+        id="a title is no speaker's name",
     ),
     pytest.param(
         "Bee larvae make a sweet mayonnaise that can be used in place of eggs in cakes.",
