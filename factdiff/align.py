@@ -90,7 +90,7 @@ def _align(
     # the words around the names decide whether it joins a group. Only a sentence left alone is
     # attached; groups stay as the vectors made them.
     alone = [len(members[find(p)]) == 1 for p in range(len(sentences))]
-    words = [_name_blind_words(s.text) for s in sentences]
+    words = _NameBlindWords(sentences)  # read only for lone sentences and their few candidates
     for _, a, b in _renamed_links(positions, vectors, words, alone):
         merge(a, b, lambda left, right: min(len(left), len(right)) == 1 and _lexically_cohesive(left, right, sentences, words))
 
@@ -137,15 +137,24 @@ def _candidate_links(
     return list(zip(score[order].tolist(), a[order].tolist(), b[order].tolist()))
 
 
-def _name_blind_words(text: str) -> list[str]:
-    """A sentence's words in lower case, with every capitalised word after the first as one
-    placeholder: what is left when the names are taken out of the comparison."""
-    found = _WORD.findall(text)
-    return [_NAME if i and w[:1].isupper() else w.lower() for i, w in enumerate(found)]
+class _NameBlindWords:
+    """Each sentence's words in lower case, with every capitalised word after the first as one
+    placeholder (what is left when the names are taken out of the comparison), made when first
+    asked for."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self._sentences = sentences
+        self._made: dict[int, list[str]] = {}
+
+    def __getitem__(self, position: int) -> list[str]:
+        if position not in self._made:
+            found = _WORD.findall(self._sentences[position].text)
+            self._made[position] = [_NAME if i and w[:1].isupper() else w.lower() for i, w in enumerate(found)]
+        return self._made[position]
 
 
 def _renamed_links(
-    positions: dict[str, list[int]], vectors: np.ndarray, words: list[list[str]], alone: list[bool]
+    positions: dict[str, list[int]], vectors: np.ndarray, words: _NameBlindWords, alone: list[bool]
 ) -> list[tuple[float, int, int]]:
     """(word similarity, a, b) between a sentence left alone and a sentence of another version
     whose words, names aside, are much the same; strongest first.
@@ -176,7 +185,7 @@ def _renamed_links(
     return found
 
 
-def _lexically_cohesive(left: list[int], right: list[int], sentences: Sequence[Sentence], words: list[list[str]]) -> bool:
+def _lexically_cohesive(left: list[int], right: list[int], sentences: Sequence[Sentence], words: _NameBlindWords) -> bool:
     """Names aside, the sentence's words match each other version's sentence in the group."""
     ratios = [
         SequenceMatcher(None, words[a], words[b], autojunk=False).ratio()
