@@ -165,13 +165,13 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
                  detail=entity.place.kind if entity.place else "")
         )
     facts.extend(make(*args, **kw) for args, kw in _modifiers(parse, entities))
-    facts.extend(make(*args, **kw) for args, kw in _negations(parse))
+    in_question = _in_question(parse)
+    facts.extend(make(*args, **kw) for args, kw in _negations(parse, in_question))
     facts.extend(make(*args, **kw) for args, kw in _place_arguments(parse, entities))
     facts.extend(make(*args, **kw) for args, kw in _roles(parse, entities))
     facts.extend(make(*args, **kw) for args, kw in _speakers(parse, entities))
 
     lemmas = frozenset(t.lemma_.lower() for t in parse if t.is_alpha and not t.is_stop)
-    in_question = _in_question(parse)
     words = tuple(
         Word(base + t.idx, base + t.idx + len(t.text), text[t.idx : t.idx + len(t.text)], fold(t.text), t.lemma_.lower(), t.pos_, in_question[t.i])
         for t in parse
@@ -384,14 +384,13 @@ def _in_question(parse) -> list[bool]:
     return flags
 
 
-def _negations(parse) -> Iterable[tuple[tuple, dict]]:
+def _negations(parse, in_question: Sequence[bool]) -> Iterable[tuple[tuple, dict]]:
     """A negated predicate: 'did not get', 'never visited', 'found no evidence', 'failed to
     capture', 'the failure to close', 'lacking X', 'unless they paid', 'rather than relying',
     'did little to save', 'prevented them from observing'.
 
     Left out: a 'not' before a noun phrase ('BBM, not their televisions' contrasts, it does not
     deny), hyphenated compounds ('a no-smoking rule') and questions (mostly rhetorical)."""
-    in_question = _in_question(parse)
     for token in parse:
         if in_question[token.i]:
             continue
