@@ -90,7 +90,7 @@ def _align(
     # the words around the names decide whether it joins a group. Only a sentence left alone is
     # attached; groups stay as the vectors made them.
     alone = [len(members[find(p)]) == 1 for p in range(len(sentences))]
-    words = _NameBlindWords(sentences)  # read only for lone sentences and their few candidates
+    words = _NameBlindWords(sentences)
     for _, a, b in _renamed_links(positions, vectors, words, alone):
         merge(a, b, lambda left, right: min(len(left), len(right)) == 1 and _lexically_cohesive(left, right, sentences, words))
 
@@ -138,19 +138,27 @@ def _candidate_links(
 
 
 class _NameBlindWords:
-    """Each sentence's words in lower case, with every capitalised word after the first as one
-    placeholder (what is left when the names are taken out of the comparison), made when first
-    asked for."""
+    """How alike two sentences' words are with the names taken out: each sentence's words in
+    lower case, every capitalised word after the first as one placeholder. Words and similarities
+    are made when first asked for (only lone sentences and their few candidates are read) and
+    kept, since a link found is checked again when it merges."""
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
         self._sentences = sentences
-        self._made: dict[int, list[str]] = {}
+        self._words: dict[int, list[str]] = {}
+        self._ratios: dict[tuple[int, int], float] = {}
 
-    def __getitem__(self, position: int) -> list[str]:
-        if position not in self._made:
+    def similarity(self, a: int, b: int) -> float:
+        pair = (a, b) if a < b else (b, a)
+        if pair not in self._ratios:
+            self._ratios[pair] = SequenceMatcher(None, self._of(a), self._of(b), autojunk=False).ratio()
+        return self._ratios[pair]
+
+    def _of(self, position: int) -> list[str]:
+        if position not in self._words:
             found = _WORD.findall(self._sentences[position].text)
-            self._made[position] = [_NAME if i and w[:1].isupper() else w.lower() for i, w in enumerate(found)]
-        return self._made[position]
+            self._words[position] = [_NAME if i and w[:1].isupper() else w.lower() for i, w in enumerate(found)]
+        return self._words[position]
 
 
 def _renamed_links(
@@ -178,7 +186,7 @@ def _renamed_links(
                     if sims[row, col] < RENAMED_FLOOR:
                         continue
                     b = int(cols[col])
-                    ratio = SequenceMatcher(None, words[a], words[b], autojunk=False).ratio()
+                    ratio = words.similarity(a, b)
                     if ratio >= RENAMED_THRESHOLD:
                         found.append((ratio, a, b))
     found.sort(key=lambda link: (-link[0], link[1], link[2]))
@@ -188,7 +196,7 @@ def _renamed_links(
 def _lexically_cohesive(left: list[int], right: list[int], sentences: Sequence[Sentence], words: _NameBlindWords) -> bool:
     """Names aside, the sentence's words match each other version's sentence in the group."""
     ratios = [
-        SequenceMatcher(None, words[a], words[b], autojunk=False).ratio()
+        words.similarity(a, b)
         for a in left
         for b in right
         if sentences[a].doc != sentences[b].doc
