@@ -374,14 +374,20 @@ def word_class(pos: str) -> str:
 def _in_question(parse) -> list[bool]:
     """Whether each token's clause ends in a question mark: "Why can't you control your
     heartbeat?’”", "who knows if they come or not?” he said." The segmenter keeps a quote of
-    several sentences together, so this goes by the next terminal mark, not the sentence's end."""
+    several sentences together, so this goes by the next terminal mark, not the sentence's end.
+    A relative clause is not asked about but taken as given: "How can we build agents that don't
+    solve social dilemmas?" says there are such agents."""
     flags = [False] * len(parse)
     question = False
     for token in reversed(parse):
         if token.text in (".", "!", "?", "…") or token.text.startswith(("?", "!")):
             question = token.text.startswith("?")
-        flags[token.i] = question
+        flags[token.i] = question and not _in_relative_clause(token)
     return flags
+
+
+def _in_relative_clause(token) -> bool:
+    return any(t.dep_ in ("relcl", "acl") for t in (token, *token.ancestors))
 
 
 def _negations(parse, in_question: Sequence[bool]) -> Iterable[tuple[tuple, dict]]:

@@ -126,6 +126,12 @@ CHANGED = [
         "FD501",
         id="a contraction written without its apostrophe negates",
     ),
+    pytest.param(
+        "How can we build artificial agents that solve social dilemmas in large groups?",
+        "How can we build artificial agents that don't solve social dilemmas in large groups?",
+        "FD501",
+        id="a relative clause in a question is taken as given",
+    ),
 ]
 
 KEPT = [
