@@ -34,7 +34,7 @@ CONTRAST_SETS: tuple[frozenset[str], ...] = tuple(
         "north south east west northeast northwest southeast southwest northern southern eastern western",
         "spring summer autumn fall winter",
         "morning afternoon evening night",
-        "all none",
+        "all some none",
         "always never sometimes",
         "everyone nobody",
         "first last",

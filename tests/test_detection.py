@@ -132,6 +132,12 @@ CHANGED = [
         "FD501",
         id="a relative clause in a question is taken as given",
     ),
+    pytest.param(
+        "The new podcast was created to provide support to all players of the game.",
+        "The new podcast was created to provide support to some players of the game.",
+        "FD601",
+        id="'all' against 'some'",
+    ),
 ]
 
 KEPT = [
