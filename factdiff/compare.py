@@ -942,10 +942,15 @@ def _contrasts(
 
 def _antonyms(x: Word, y: Word) -> str | None:
     """WordNet's antonyms beyond lexicon.py's list ("efficient" / "inefficient", "simple" /
-    "complex"), of one part of speech."""
-    if x.pos != y.pos or x.pos not in _CONTENT_POS:
+    "complex"), of one part of speech; a participle the tagger took for a verb is an adjective
+    as written ("known" / "unknown", "labeled" / "unlabeled")."""
+    if x.pos == y.pos and x.pos in _CONTENT_POS:
+        found = relation(x.lemma, y.lemma, x.pos)
+    elif {x.pos, y.pos} == {"ADJ", "VERB"}:
+        found = relation(x.key, y.key, "ADJ")
+    else:
         return None
-    return "opposite" if relation(x.lemma, y.lemma, x.pos) is Relation.OPPOSITE else None
+    return "opposite" if found is Relation.OPPOSITE else None
 
 
 # Words that turn the quality after them the other way: "least fit" is "most unfit",

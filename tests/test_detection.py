@@ -121,6 +121,12 @@ CHANGED = [
         id="an opposite made with a negating prefix",
     ),
     pytest.param(
+        "The framework infers unknown node labels from the labeled nodes around them.",
+        "The framework infers known node labels from the labeled nodes around them.",
+        "FD601",
+        id="an opposite the tagger reads as a participle",
+    ),
+    pytest.param(
         "The club can find the motivation they have at the moment, she said.",
         "The club can find the motivation they dont have at the moment, she said.",
         "FD501",
