@@ -675,12 +675,15 @@ def _display(fact: Fact) -> str:
         return f"{fact.value} (no publication date)"
     if fact.kind in ("role", "entity", "speaker"):
         return fact.detail or fact.value  # the holder's or speaker's name or the entity's kind, not a key
+    if fact.kind == "number" and quantities.is_clock(fact.slot):
+        hours, minutes = divmod(int(float(fact.value)), 60)
+        return f"{hours or 12}:{minutes:02d}"
     return fact.value
 
 
 def _quote(fact: Fact) -> str:
     shown = _display(fact)
-    return f"“{fact.text}” ({shown})" if shown != fact.text else f"“{fact.text}”"
+    return f"“{fact.text}”" if fact.text.startswith(shown) else f"“{fact.text}” ({shown})"
 
 
 def _make(

@@ -28,8 +28,11 @@ Rules:
 * "one" is not a number in pronoun use: before of/another/'s or nothing, after
   the/this/that/which/no/any/every/each/such; number words capitalized mid-sentence are names
   ("World War Two", "Formula One");
-* not numbers: digits glued to letters (MH17, F-16, COVID-19, 5G, 10am, 1990s), times (10:27),
-  slashes (24/7, 9/11, 1/2 on its own), fractions ("two-thirds", "a third of"), digit strings
+* times of day ("1:34 PM", "13:34", "10am") have unit ``time of day`` (``time of day edt`` where
+  a zone follows) and as value the minutes on a twelve-hour dial (a time given without am/pm is
+  not taken for another);
+* not numbers: digits glued to letters (MH17, F-16, COVID-19, 5G, 1990s), slashes (24/7, 9/11,
+  1/2 on its own), fractions ("two-thirds", "a third of"), digit strings
   longer than 15 digits;
 * in ranges ("10-15 million", "$10 to $15 million", "10 to 15 people") the scale, currency and
   unit are shared between both ends.
@@ -43,7 +46,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["MEASURE_UNITS", "QUALIFIERS", "NumberMention", "find_numbers", "numbers_agree", "singularize"]
+__all__ = ["CLOCK_UNIT", "MEASURE_UNITS", "TIME_ZONE", "is_clock", "QUALIFIERS", "NumberMention", "find_numbers", "numbers_agree", "singularize"]
 
 QUALIFIERS = ("", "about", "more than", "at least", "less than", "up to")
 
@@ -211,6 +214,17 @@ _PERCENT = re.compile(
     r"\s?(?P<pct>%|percent\b|per\s+cent\b|pct\b)|\s+(?P<pp>percentage[\s-]points?\b)", _I
 )
 _TIME_OR_SLASH = re.compile(r"[0-9]{1,2}:[0-9]{2}|[0-9]+/[0-9]")
+# A time of day: "1:34 PM", "13:34", "5pm", "10 a.m."; not "2:03:59" (a race time).
+_CLOCK = re.compile(
+    r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-5][0-9])(?![0-9:]))?(?P<half>\s?(?:a\.m\.|p\.m\.|am\b|pm\b))?", _I
+)
+TIME_ZONE = re.compile(r"(?P<zone>(?:[A-Z]{1,4}T|UTC|GMT)\b|(?:local|[A-Z][a-z]+)\s+time\b)")
+_GAP = re.compile(r"\s+")
+CLOCK_UNIT = "time of day"  # followed by the time zone where one is named: "time of day EDT"
+
+
+def is_clock(unit: str) -> bool:
+    return unit.startswith(CLOCK_UNIT)
 _GLUED = re.compile(r"[A-Za-z]+")
 _TIME_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", _I)
 # A run of words; _words_value() stops at the first one that is not part of the number.
@@ -295,6 +309,8 @@ def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
     "$114.3 million", "1.8 billion" ~ "1.83 billion"), while two bounds of the same kind agree
     only when equal ("over 50" vs "over 40" is a discrepancy).
     """
+    if is_clock(a.unit) and a.unit == b.unit:
+        return a.value == b.value or _within_the_hour(a, b) or _within_the_hour(b, a)
     if a.vague or b.vague:
         return _vague_agree(a, b)
     if _millions_or_metres(a, b) or _millions_or_metres(b, a):
@@ -410,6 +426,28 @@ def _plural_looking(w: str) -> bool:
     )
 
 
+def _within_the_hour(hour: NumberMention, time: NumberMention) -> bool:
+    """A time given to the hour ("3 p.m.") is the hour a precise one ("3:22 p.m.") falls in."""
+    return ":" not in hour.text and hour.value // 60 == time.value // 60
+
+
+def _clock(text: str, s: int, p: int, currency: str) -> _Raw | None:
+    """A time of day, as minutes on a twelve-hour dial: versions that say "1:34 PM" and "13:34",
+    or "5pm" and "5:00", agree, and a time given without "am" or "pm" is not taken for a
+    different one."""
+    c = _CLOCK.match(text, p)
+    if currency or c is None or not (c.group("m") or c.group("half")):
+        return None
+    hour, minute = int(c.group("h")), int(c.group("m") or 0)
+    if hour > 24 or c.group("half") and not 1 <= hour <= 12:
+        return None
+    # Times in different zones are not compared: "6 p.m. EDT" is "3 p.m. Arizona time".
+    gap = _GAP.match(text, c.end())
+    zone = gap and TIME_ZONE.match(text, gap.end())
+    unit = f"{CLOCK_UNIT} {zone.group('zone').lower()}" if zone else CLOCK_UNIT
+    return _Raw(s, c.end(), float(hour % 12 * 60 + minute), unit=unit)
+
+
 def _parse_at(text: str, s: int, e: int, tok: str) -> _Raw | None:
     """Try to read a number starting at token ``tok`` (``text[s:e]``)."""
     c = tok[0]
@@ -453,8 +491,10 @@ def _parse_at(text: str, s: int, e: int, tok: str) -> _Raw | None:
 def _parse_digits(text: str, s: int, p: int, currency: str) -> _Raw | None:
     if s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
         return None  # F-16, COVID-19, Su-25
+    if (clock := _clock(text, s, p, currency)) is not None:
+        return clock
     if _TIME_OR_SLASH.match(text, p):
-        return None  # 10:27, 24/7, 9/11, 4/18/2023
+        return None  # 24/7, 9/11, 4/18/2023
     d = _DIGITS.match(text, p)
     if d is None:
         return None
@@ -685,6 +725,10 @@ def _share_ranges(text: str, raw: list[_Raw]) -> None:
             continue  # "$5 and 6 people" is not a range
         if a.unit and b.unit and a.unit != b.unit:
             continue  # "2.1 percent to $30.6 billion" is a change of measure, not a range
+        if is_clock(b.unit):
+            if not a.unit and a.value == int(a.value) and 1 <= a.value <= 12:
+                a.value, a.unit = a.value % 12 * 60, b.unit  # "from 4 to 7pm"
+            continue
         if b.scaled and a.base is not None and b.base and a.base < 1000:
             a.value = float(a.base * (Decimal(repr(b.value)) / b.base))
             a.scaled = True

@@ -25,6 +25,7 @@ from typing import Any
 
 from .clean import _split_lines  # the same units (lines or wrapped paragraphs) as the cleaner
 from .model import Document, Region, Sentence
+from .quantities import TIME_ZONE
 
 PYSBD_MAX_CHARS = 10_000
 MAX_SENTENCE_CHARS = 2_000
@@ -180,6 +181,11 @@ def _pysbd_split(line: str) -> list[tuple[int, int]]:
         cursor = found + len(piece)
     if not pieces:
         return _fast_split(line)
+    # A time's zone is no new sentence: "until 6 p.m. EDT Sunday".
+    pieces = [
+        piece for i, piece in enumerate(pieces)
+        if not (i and TIME_ZONE.match(line, piece[0]) and _CLOCK_END.search(line, 0, pieces[i - 1][1]))
+    ]
     # Keep any text pysbd dropped: extend each piece up to the next one.
     joined: list[tuple[int, int]] = []
     for i, (s, _) in enumerate(pieces):
@@ -187,6 +193,9 @@ def _pysbd_split(line: str) -> list[tuple[int, int]]:
         e = pieces[i + 1][0] if i + 1 < len(pieces) else len(line)
         joined.append(_trim(line, s, e))
     return [(s, e) for s, e in joined if s < e]
+
+
+_CLOCK_END = re.compile(r"[0-9]\s?[ap]\.m\.\Z", re.IGNORECASE)
 
 
 def _cap(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

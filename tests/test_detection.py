@@ -144,6 +144,12 @@ CHANGED = [
         "FD601",
         id="'all' against 'some'",
     ),
+    pytest.param(
+        "Sally books them a train ticket departing at 1:34 PM from the main station.",
+        "Sally books them a train ticket departing at 2:34 PM from the main station.",
+        "FD201",
+        id="a time of day",
+    ),
 ]
 
 KEPT = [
@@ -281,6 +287,11 @@ KEPT = [
         "The club can find the motivation they dont have at the moment, she said.",
         "The club can find the motivation they don't have at the moment, she said.",
         id="a contraction with and without its apostrophe",
+    ),
+    pytest.param(
+        "The train to Bedford departs at 13:34 from the main station.",
+        "The train to Bedford departs at 1:34 pm from the main station.",
+        id="a time on the 24-hour and the 12-hour clock",
     ),
 ]
 

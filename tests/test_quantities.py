@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factdiff.quantities import QUALIFIERS, NumberMention, find_numbers, numbers_agree, singularize
+from factdiff.quantities import CLOCK_UNIT, QUALIFIERS, NumberMention, find_numbers, numbers_agree, singularize
 from factdiff.temporal import find_dates
 
 
@@ -181,12 +181,11 @@ NOT_NUMBERS = [
     "F-16 jets",
     "COVID-19 cases",
     "flight MH17",
-    "at 10:27 PM",
     "a 24/7 service",
     "the 9/11 attacks",
     "5G networks",
-    "at 10am",
     "the 1990s",
+    "a marathon run in 2:03:59",
     "World War Two",
     "Formula One",
     "at first",
@@ -206,6 +205,45 @@ NOT_NUMBERS = [
 @pytest.mark.parametrize("text", NOT_NUMBERS)
 def test_not_numbers(text: str) -> None:
     assert find_numbers(text) == ()
+
+
+CLOCK_TIMES = [
+    ("at 10:27 PM", "10:27 PM", 10 * 60 + 27),
+    ("at 22:27", "22:27", 10 * 60 + 27),  # the 24-hour clock and the 12-hour one agree
+    ("at 10am", "10am", 600),
+    ("at 10 a.m. on Monday", "10 a.m.", 600),
+    ("at 12:05", "12:05", 5),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "minutes"), CLOCK_TIMES)
+def test_a_time_of_day_is_minutes_on_a_twelve_hour_dial(text: str, span: str, minutes: int) -> None:
+    m = only(text)
+    assert (m.text, m.value, m.unit) == (span, minutes, CLOCK_UNIT)
+
+
+def test_the_first_end_of_a_range_of_times_is_a_time():
+    assert [(m.value, m.unit) for m in find_numbers("open from 4 to 7pm daily")] == [(240, CLOCK_UNIT), (420, CLOCK_UNIT)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("at 3 p.m.", "at 3:22 p.m.", True),  # the hour a precise time falls in
+        ("at 3:00 p.m.", "at 3:22 p.m.", False),
+        ("at 5 p.m.", "at 7 p.m.", False),
+        ("at 1:34 PM", "at 13:34", True),
+        ("until 6 p.m. EDT Sunday", "until 3 p.m. Arizona time Sunday", False),  # not paired, see below
+    ],
+)
+def test_times_of_day_agree(a: str, b: str, agree: bool) -> None:
+    assert numbers_agree(only(a), only(b)) is agree
+
+
+def test_a_time_zone_is_part_of_the_unit():
+    # Times in two zones are never paired (their units differ), so never in conflict.
+    assert only("until 6 p.m. EDT Sunday").unit == "time of day edt"
+    assert only("until 3 p.m. Arizona time Sunday").unit == "time of day arizona time"
 
 
 # --------------------------------------------------------------------------------------------

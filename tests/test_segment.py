@@ -59,6 +59,19 @@ def test_lines_then_sentences() -> None:
     ]
 
 
+def test_a_time_zone_stays_with_its_time() -> None:
+    doc = make(
+        "The contest ran until 6 p.m. EDT Sunday, the organizer said. It ended at 3 p.m. Arizona time."
+        " They met at 5 p.m. Officials left."
+    )
+    assert texts(segment(doc, whole(doc))) == [
+        "The contest ran until 6 p.m. EDT Sunday, the organizer said.",
+        "It ended at 3 p.m. Arizona time.",
+        "They met at 5 p.m.",
+        "Officials left.",
+    ]
+
+
 def test_crlf_offsets_are_exact() -> None:
     doc = make("  Headline of the story here  \r\n\r\nOne sentence here. Another one.\r\nLast\r\n")
     sentences = segment(doc, whole(doc))
