@@ -683,7 +683,9 @@ def _display(fact: Fact) -> str:
 
 def _quote(fact: Fact) -> str:
     shown = _display(fact)
-    return f"“{fact.text}”" if fact.text.startswith(shown) else f"“{fact.text}” ({shown})"
+    if shown == fact.text or fact.kind == "number" and quantities.is_clock(fact.slot) and fact.text.startswith(shown):
+        return f"“{fact.text}”"  # "1:34 PM" needs no "(1:34)"
+    return f"“{fact.text}” ({shown})"
 
 
 def _make(
