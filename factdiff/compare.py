@@ -120,7 +120,7 @@ def compare(
     found += _spelling_variants(analyses, group_of)
     found += _claims_only_here(groups, len(documents))
 
-    unique = {d.id: d for d in found}
+    unique = {d.id: d for d in _without_details_in_conflict(found)}
     return tuple(
         sorted(unique.values(), key=lambda d: (-d.severity.rank, d.code, d.group or "", d.id))
     )
@@ -554,6 +554,18 @@ def _anchors(fact: Fact) -> frozenset[str]:
 
 
 # --- clusters to discrepancies ---------------------------------------------------------------
+
+
+def _without_details_in_conflict(found: Sequence[Discrepancy]) -> list[Discrepancy]:
+    """A figure that conflicts with the other versions' ("1:34 PM" / "2:34 PM") is not also a
+    detail only one version gives: the conflict already shows both sides."""
+    in_conflict = {
+        (v.doc, v.start, v.end) for d in found if d.severity.rank >= Severity.WARNING.rank for v in d.values
+    }
+    return [
+        d for d in found
+        if not (d.code == DETAIL_OMITTED.code and len(d.values) == 1 and (d.values[0].doc, d.values[0].start, d.values[0].end) in in_conflict)
+    ]
 
 
 def _clusters_to_discrepancies(

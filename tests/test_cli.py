@@ -36,7 +36,7 @@ OLD = (
     "Firefighters worked through the night to put it out. "
     "The cause of the fire is not yet known.\n"
 )
-NEW = OLD.replace("40 people", "14 people")
+NEW = OLD.replace("40 people", "14 people").replace("Firefighters worked", "Sixty firefighters worked")
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Fire in Lyon</title></head>

@@ -172,6 +172,17 @@ def test_a_name_cut_short_is_not_a_detail_only_one_version_gives(name_a, name_b,
     assert bool(omitted) is told
 
 
+def test_a_figure_in_conflict_is_not_also_a_detail_only_one_version_gives():
+    texts = {"a": "The mayor said 40 people were hurt.", "b": "The mayor said 14 people were hurt."}
+    facts = {
+        doc: [_fact("number", doc, texts[doc], figure, figure, slot="people", detail=";")]
+        for doc, figure in (("a", "40"), ("b", "14"))
+    }
+    documents, groups, analyses = _story(facts, texts)
+    found = compare(documents, groups, analyses, _encode)
+    assert [d.code for d in found] == ["FD201"]
+
+
 def _speaker_story(name_a: str, name_b: str):
     texts = {"a": f"“We will win,” {name_a} said.", "b": f"“We will win,” {name_b} said."}
     facts = {
