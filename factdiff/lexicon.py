@@ -101,12 +101,28 @@ OPPOSITES: frozenset[frozenset[str]] = frozenset(
 )
 
 
+# Two sides of one scale: any word of one side is the opposite of any word of the other.
+OPPOSED_SIDES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(up.split()), frozenset(down.split()))
+    for up, down in (
+        # what an action does to something: "boosts" / "hinders performance"
+        ("help aid boost improve enhance promote encourage foster facilitate strengthen benefit",
+         "hinder impair hamper impede hurt harm damage undermine discourage weaken worsen"),
+        # how often
+        ("always usually often frequently commonly regularly",
+         "rarely seldom occasionally never"),
+    )
+)
+
+
 def contrast(a: str, b: str) -> str | None:
     """Why replacing lemma ``a`` by lemma ``b`` changes a fact, or None if nothing says so."""
     a, b = a.lower(), b.lower()
     if a == b or a.startswith(b) or b.startswith(a):
         return None  # "west" / "western", "high" / "higher" say the same thing
-    if frozenset((a, b)) in OPPOSITES:
+    if frozenset((a, b)) in OPPOSITES or any(
+        a in up and b in down or b in up and a in down for up, down in OPPOSED_SIDES
+    ):
         return "opposite"
     for words in CONTRAST_SETS:
         if a in words and b in words:

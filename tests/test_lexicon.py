@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factdiff.lexicon import _OPPOSITES, OPPOSITES, contrast
 
 
@@ -11,3 +13,17 @@ def test_every_listed_opposite_pair_is_a_pair():
     assert all(len(p.split()) == 2 for p in listed)
     assert len(OPPOSITES) == len({frozenset(p.split()) for p in listed})
     assert contrast("rise", "fall") == contrast("increase", "cut") == "opposite"
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ("boost", "hinder", "opposite"),  # sides of one scale: what an action does
+        ("promote", "discourage", "opposite"),
+        ("commonly", "rarely", "opposite"),  # how often
+        ("boost", "improve", None),  # one side of a scale
+        ("often", "frequently", None),
+    ],
+)
+def test_words_on_two_sides_of_a_scale_are_opposites(a, b, expected):
+    assert contrast(a, b) == expected
