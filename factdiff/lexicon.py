@@ -106,8 +106,12 @@ OPPOSED_SIDES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (frozenset(up.split()), frozenset(down.split()))
     for up, down in (
         # what an action does to something: "boosts" / "hinders performance"
-        ("help aid boost improve enhance promote encourage foster facilitate strengthen benefit",
+        ("help aid boost spur improve enhance promote encourage foster facilitate strengthen benefit",
          "hinder impair hamper impede hurt harm damage undermine discourage weaken worsen"),
+        # what is done with news: "unveiling" / "hiding goals"
+        ("reveal disclose unveil expose publicize", "hide conceal withhold suppress"),
+        # which way in time: "in the years ahead" / "in past years"
+        ("ahead upcoming future", "past previous bygone"),
         # how often
         ("always usually often frequently commonly regularly",
          "rarely seldom occasionally never"),

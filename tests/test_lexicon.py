@@ -21,6 +21,8 @@ def test_every_listed_opposite_pair_is_a_pair():
         ("boost", "hinder", "opposite"),  # sides of one scale: what an action does
         ("promote", "discourage", "opposite"),
         ("commonly", "rarely", "opposite"),  # how often
+        ("unveil", "hide", "opposite"),  # what is done with news
+        ("upcoming", "previous", "opposite"),  # which way in time
         ("boost", "improve", None),  # one side of a scale
         ("often", "frequently", None),
     ],
