@@ -220,7 +220,7 @@ _CLOCK = re.compile(
 )
 TIME_ZONE = re.compile(r"(?P<zone>(?:[A-Z]{1,4}T|UTC|GMT)\b|(?:local|[A-Z][a-z]+)\s+time\b)")
 _GAP = re.compile(r"\s+")
-CLOCK_UNIT = "time of day"  # followed by the time zone where one is named: "time of day EDT"
+CLOCK_UNIT = "time of day"  # followed by the time zone where one is named: "time of day edt"
 
 
 def is_clock(unit: str) -> bool:
