@@ -797,8 +797,14 @@ _COMPARED_KINDS = frozenset({"date", "number", "place", "modifier", "role"})
 
 
 def _in_fact(word: Word, facts: _DocFacts) -> bool:
-    """Words of a date, number or place are compared as such, not as wording."""
-    return any(f.kind in _COMPARED_KINDS and f.start <= word.start and word.end <= f.end for f in facts.facts)
+    """Words of a date, number or place are compared as such, not as wording. So is a role's
+    holder; its title is not: roles are compared holder against holder under one title, so "his
+    roommate, Rick" / "his landlord, Rick" is left to the wording."""
+    return any(
+        f.kind in _COMPARED_KINDS and f.start <= word.start and word.end <= f.end
+        and not (f.kind == "role" and word.text not in f.detail.split())
+        for f in facts.facts
+    )
 
 
 def _substitution(

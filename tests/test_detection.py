@@ -311,6 +311,18 @@ def test_a_different_thing_as_the_only_change_is_told(embedder):
     assert "FD904" in codes
 
 
+def test_a_title_given_to_the_same_person_is_wording_the_only_change_can_be(embedder):
+    """Roles are compared holder against holder; a new title for one holder is left to the
+    wording, where as the only change it is told."""
+    codes = _codes(
+        embedder,
+        "Sam overheard his roommate, Rick, saying that he was unhappy at home.",
+        "Sam overheard his landlord, Rick, saying that he was unhappy at home.",
+        least=Severity.INFO,
+    )
+    assert "FD904" in codes
+
+
 @pytest.mark.parametrize(
     "text_a, text_b",
     [
