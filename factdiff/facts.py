@@ -172,8 +172,9 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
     facts.extend(make(*args, **kw) for args, kw in _speakers(parse, entities))
 
     lemmas = frozenset(t.lemma_.lower() for t in parse if t.is_alpha and not t.is_stop)
+    shouting = text.isupper()
     words = tuple(
-        Word(base + t.idx, base + t.idx + len(t.text), text[t.idx : t.idx + len(t.text)], fold(t.text), t.lemma_.lower(), t.pos_, in_question[t.i])
+        Word(base + t.idx, base + t.idx + len(t.text), text[t.idx : t.idx + len(t.text)], fold(t.text), t.lemma_.lower(), _word_pos(t, shouting), in_question[t.i])
         for t in parse
         if not t.is_space
     )
@@ -363,6 +364,14 @@ NEGATION_WORDS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neithe
 # "prevented them from observing" denies the observing (a negative implicative, like "fail to").
 _PREVENTING_VERBS = frozenset({"prevent", "stop", "keep", "bar", "block", "prohibit", "deter", "dissuade"})
 _ADDITIVE_FOCUS = frozenset({"only", "just", "merely", "simply", "solely"})
+
+
+def _word_pos(token, shouting: bool) -> str:
+    """The tagger reads "IT" and "US" in running text as the pronouns; in capitals amid lower
+    case they are names ("contacting IT" / "contacting HR")."""
+    if token.pos_ == "PRON" and len(token.text) > 1 and token.text.isupper() and not shouting:
+        return "PROPN"
+    return token.pos_
 
 
 def word_class(pos: str) -> str:

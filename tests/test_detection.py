@@ -323,6 +323,16 @@ def test_a_title_given_to_the_same_person_is_wording_the_only_change_can_be(embe
     assert "FD904" in codes
 
 
+def test_an_acronym_the_tagger_reads_as_a_pronoun_is_still_a_name(embedder):
+    codes = _codes(
+        embedder,
+        "Cassie suggests contacting IT if the website stops working.",
+        "Cassie suggests contacting HR if the website stops working.",
+        least=Severity.INFO,
+    )
+    assert "FD904" in codes
+
+
 @pytest.mark.parametrize(
     "text_a, text_b",
     [
