@@ -756,9 +756,12 @@ def _word_swaps(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discrepancy]:
         if op[0] != "equal" and any(w.pos in _CONTENT_POS for w in a.words[op[1]:op[2]] + b.words[op[3]:op[4]])
     ]
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or tag == "replace" and max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS:
+        if tag == "equal":
             continue
         hunk_a, hunk_b = a.words[i1:i2], b.words[j1:j2]
+        found += [_added_wording(group_id, facts, [word]) for facts, word in _scope_changes(a, hunk_a, b, hunk_b)]
+        if tag == "replace" and max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS:
+            continue
         if tag == "replace":
             swaps = _name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b)
             swaps += _contrasts(group_id, a.doc, hunk_a, b.doc, hunk_b, polarity_differs=polarity_differs, negating=negating)
@@ -770,6 +773,25 @@ def _word_swaps(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discrepancy]:
             facts, words, other = (a, hunk_a, b) if hunk_a else (b, hunk_b, a)
             if _adds_detail(words, other, sole=len(edits) == 1):
                 found.append(_added_wording(group_id, facts, words))
+    return found
+
+
+# Words that narrow or deny what they apply to: one version's "insurance only" or "but not
+# pricing" against the other's plain "insurance" or "and pricing".
+_SCOPE_WORDS = frozenset({"only", "solely", "exclusively", "not", "never", "no", "without"})
+
+
+def _scope_changes(a: _DocFacts, hunk_a: Sequence[Word], b: _DocFacts, hunk_b: Sequence[Word]) -> list[tuple[_DocFacts, Word]]:
+    """Scope words one side of an edit has and the other lacks, not merely moved elsewhere. A
+    negation the negation check has weighed ("is not working" / "malfunctions") is left to it."""
+    found = []
+    for here, hunk, there, other_hunk in ((a, hunk_a, b, hunk_b), (b, hunk_b, a, hunk_a)):
+        negated = [f for f in here.facts if f.kind == "negation"]
+        for word in hunk:
+            if any(f.start <= word.start < f.end for f in negated) or any(w.start == word.end and w.text == "-" for w in here.words):
+                continue  # weighed already, or a word's prefix ("no-fee" / "free")
+            if word.lemma in _SCOPE_WORDS and all(w.lemma != word.lemma for w in other_hunk) and _dropped(word, here, there):
+                found.append((here, word))
     return found
 
 

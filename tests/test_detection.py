@@ -323,6 +323,40 @@ def test_a_title_given_to_the_same_person_is_wording_the_only_change_can_be(embe
     assert "FD904" in codes
 
 
+def _details(embedder, text_a: str, text_b: str) -> list[str]:
+    documents = (Document("a", "a.txt", text_a), Document("b", "b.txt", text_b))
+    report = factdiff.check_documents(documents, embedder=embedder)
+    return [d.values[0].text for d in report.discrepancies if d.code == "FD902"]
+
+
+@pytest.mark.parametrize(
+    "text_a, text_b, word",
+    [
+        (
+            "The agent went over the plans and the pricing, then booked a second call for Friday.",
+            "The agent went over the plans but not the pricing, then booked a second call for Friday.",
+            "not",
+        ),
+        (
+            "The agent described the policy, which covers fire and flood damage to the house and its contents.",
+            "The agent described the policy, which covers flood damage to the house only and its contents.",
+            "only",
+        ),
+    ],
+)
+def test_a_word_that_narrows_or_denies_amid_other_rewording_is_a_detail(embedder, text_a, text_b, word):
+    assert word in _details(embedder, text_a, text_b)
+
+
+def test_a_negation_prefix_or_a_weighed_negation_is_not_a_narrowing_detail(embedder):
+    details = _details(
+        embedder,
+        "Anchor is a free tool for recording podcasts, though the app is not working on some phones.",
+        "Anchor is a no-fee tool for recording podcasts, though the app malfunctions on some phones.",
+    )
+    assert "no" not in details and "not" not in details
+
+
 def test_an_acronym_the_tagger_reads_as_a_pronoun_is_still_a_name(embedder):
     codes = _codes(
         embedder,
