@@ -115,6 +115,12 @@ CHANGED = [
         id="an opposite WordNet lists (efficient / inefficient)",
     ),
     pytest.param(
+        "Of the venues on the tour, critics named the Machine Shop in Flint as the top two.",
+        "Of the venues on the tour, critics named the Machine Shop in Flint as the bottom two.",
+        "FD601",
+        id="an opposite the tagger reads as two parts of speech (top ADJ / bottom NOUN)",
+    ),
+    pytest.param(
         "The new filter is suitable for small children, the company said.",
         "The new filter is unsuitable for small children, the company said.",
         "FD601",
