@@ -993,8 +993,9 @@ def _antonyms(x: Word, y: Word) -> str | None:
         found = relation(x.lemma, y.lemma, x.pos)
     elif {x.pos, y.pos} == {"ADJ", "VERB"}:
         found = relation(x.key, y.key, "ADJ")
-    elif {x.pos, y.pos} <= _CONTENT_POS:
-        # the tagger read one of a pair differently ("top" ADJ / "bottom" NOUN): either reading
+    elif {x.pos, y.pos} == {"ADJ", "NOUN"}:
+        # the tagger read one of a pair differently ("top" ADJ / "bottom" NOUN): either reading;
+        # not an adverb ("near-infallible" / "right" are no opposites)
         found = next((r for pos in (x.pos, y.pos) if (r := relation(x.lemma, y.lemma, pos)) is Relation.OPPOSITE), None)
     else:
         return None
