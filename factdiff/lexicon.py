@@ -95,6 +95,14 @@ encourage discourage | spur slow | spur curb | help hurt | benefit harm | praise
 praise criticise | welcome reject | welcome condemn | agree refuse | legalize ban | legalise ban
 arrive leave | first final | include omit | raise reduce | surplus deficit | profit loss
 bull bear | boom bust | inflow outflow | inbound outbound | upstream downstream
+ahead behind | top bottom | within outside | input output | internal external | existing new
+maximum minimum | maximize minimize | majority minority | present absent | presence absence
+online offline | broad narrow | wide narrow | diverse narrow | diverse homogeneous
+embrace reject | embrace avoid | embrace shun | highlight ignore | highlight overlook
+emphasize downplay | emphasise downplay | connect disconnect | install uninstall | stay leave
+substantial modest | substantial minimal | substantial slight | substantial marginal
+substantially slightly | substantially minimally | substantially marginally
+significantly slightly | significantly marginally
 """.replace("\n", " | ")  # a line break separates pairs too
 OPPOSITES: frozenset[frozenset[str]] = frozenset(
     frozenset(pair.split()) for pair in _OPPOSITES.split("|") if len(pair.split()) == 2

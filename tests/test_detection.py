@@ -121,6 +121,12 @@ CHANGED = [
         id="an opposite the tagger reads as two parts of speech (top ADJ / bottom NOUN)",
     ),
     pytest.param(
+        "The report says the company is well ahead of its rivals in cloud sales this year.",
+        "The report says the company is well behind its rivals in cloud sales this year.",
+        "FD601",
+        id="a listed opposite of place or rank (ahead / behind)",
+    ),
+    pytest.param(
         "The new filter is suitable for small children, the company said.",
         "The new filter is unsuitable for small children, the company said.",
         "FD601",
