@@ -23,7 +23,7 @@ from operator import attrgetter
 import numpy as np
 
 from .facts import NEGATION_WORDS, SentenceFacts, Word, word_class
-from .lexicon import contrast
+from .lexicon import contrast, stems
 from .model import DateSource, Discrepancy, Document, Fact, Group, Sentence, Severity, Value
 from . import places, quantities
 from .temporal import DateMention, same_date
@@ -961,7 +961,7 @@ def _contrasts(
     found = []
     for x in hunk_a:
         for y in hunk_b:
-            why = contrast(x.lemma, y.lemma) or contrast(x.key, y.key) or _antonyms(x, y)
+            why = contrast(x.lemma, y.lemma) or contrast(x.key, y.key) or _antonyms(x, y) or _inflected_contrast(x, y)
             if why is None or why == "opposite" and (
                 polarity_differs
                 or x.start in negating
@@ -983,6 +983,11 @@ def _contrasts(
                 )
             )
     return found
+
+
+def _inflected_contrast(x: Word, y: Word) -> str | None:
+    """A listed contrast between the words as written, when the tagger's lemmas hide it."""
+    return next((why for a in stems(x.text) for b in stems(y.text) if (why := contrast(a, b))), None)
 
 
 def _antonyms(x: Word, y: Word) -> str | None:

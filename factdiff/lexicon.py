@@ -127,6 +127,17 @@ OPPOSED_SIDES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
 )
 
 
+_SUFFIXES = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""))
+
+
+def stems(word: str) -> frozenset[str]:
+    """The word and what it may be an inflection of, for lemmas the tagger got wrong ("impairs"
+    read as an adjective, "installed" lemmatized "instal"); only listed words can match, so the
+    wrong guesses among these do no harm."""
+    word = word.lower()
+    return frozenset({word} | {word[: -len(end)] + base for end, base in _SUFFIXES if word.endswith(end) and len(word) > len(end) + 2})
+
+
 def contrast(a: str, b: str) -> str | None:
     """Why replacing lemma ``a`` by lemma ``b`` changes a fact, or None if nothing says so."""
     a, b = a.lower(), b.lower()

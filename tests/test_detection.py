@@ -127,6 +127,12 @@ CHANGED = [
         id="a listed opposite of place or rank (ahead / behind)",
     ),
     pytest.param(
+        "The study finds that the added noise boosts accuracy on the benchmark.",
+        "The study finds that the added noise impairs accuracy on the benchmark.",
+        "FD601",
+        id="a listed opposite the tagger lemmatized wrongly ('impairs' read as an adjective)",
+    ),
+    pytest.param(
         "The new filter is suitable for small children, the company said.",
         "The new filter is unsuitable for small children, the company said.",
         "FD601",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factdiff.lexicon import _OPPOSITES, OPPOSITES, contrast
+from factdiff.lexicon import _OPPOSITES, OPPOSITES, contrast, stems
 
 
 def test_every_listed_opposite_pair_is_a_pair():
@@ -29,3 +29,15 @@ def test_every_listed_opposite_pair_is_a_pair():
 )
 def test_words_on_two_sides_of_a_scale_are_opposites(a, b, expected):
     assert contrast(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    "written, lemma",
+    [("impairs", "impair"), ("installed", "install"), ("studies", "study"), ("closing", "close"), ("boosted", "boost")],
+)
+def test_an_inflected_word_has_its_lemma_among_its_stems(written, lemma):
+    assert lemma in stems(written)
+
+
+def test_stems_keep_short_words_whole():
+    assert stems("is") == {"is"} and stems("bed") == {"bed"}
