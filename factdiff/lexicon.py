@@ -103,6 +103,8 @@ emphasize downplay | emphasise downplay | connect disconnect | install uninstall
 substantial modest | substantial minimal | substantial slight | substantial marginal
 substantially slightly | substantially minimally | substantially marginally
 significantly slightly | significantly marginally
+kill arrest | kill capture | kill detain | kill wound | dead injured | dead wounded | dead missing
+dead sick | injured missing | wounded missing
 """.replace("\n", " | ")  # a line break separates pairs too
 OPPOSITES: frozenset[frozenset[str]] = frozenset(
     frozenset(pair.split()) for pair in _OPPOSITES.split("|") if len(pair.split()) == 2

@@ -133,6 +133,12 @@ CHANGED = [
         id="a listed opposite the tagger lemmatized wrongly ('impairs' read as an adjective)",
     ),
     pytest.param(
+        "Police in Brazil said officers killed the suspect after a chase on Tuesday night.",
+        "Police in Brazil said officers arrested the suspect after a chase on Tuesday night.",
+        "FD601",
+        id="what happened to a person: killed / arrested",
+    ),
+    pytest.param(
         "The new filter is suitable for small children, the company said.",
         "The new filter is unsuitable for small children, the company said.",
         "FD601",
