@@ -27,8 +27,8 @@ from .errors import InputError
 from .model import Document, Report, Severity
 
 REQUIRED_FIELDS = ("id", "source", "domain", "text_a", "text_b", "fact_changed")
-# A claim or detail told by one version only, or a claim whose one change is a noun (FD904);
-# a noun reworded among other rewording (FD903) is neither.
+# A claim or detail told by one version only, or a claim whose one change is a word for another
+# or whose names changed (FD904); a noun reworded among other rewording (FD903) is neither.
 DETAIL_CODES = frozenset({"FD901", "FD902", "FD904"})
 PREFETCH_CHUNK = 4096  # sentences per prefetch call: big model batches, yet visible progress
 NO_EDIT = "none"  # the edit-type slice of records whose edit list is empty

@@ -381,6 +381,26 @@ def test_a_negation_prefix_or_a_weighed_negation_is_not_a_narrowing_detail(embed
     assert "no" not in details and "not" not in details
 
 
+def test_a_name_the_recognizer_missed_replaced_amid_other_rewording_is_told(embedder):
+    codes = _codes(
+        embedder,
+        "The telescope captured a new image of Pandora's Cluster, a group of galaxies far away.",
+        "The telescope captured a new image of Pandora's Cube, a group of planets far away.",
+        least=Severity.INFO,
+    )
+    assert "FD904" in codes
+
+
+def test_initials_spaced_two_ways_are_no_new_name(embedder):
+    codes = _codes(
+        embedder,
+        "His band in the early 1940's included the pianist Ray Cole, the trombonist J. C. Moore and the drummer Sid Lane.",
+        "His band in the early 1940s included pianist Ray Cole, trombonist J.C. Moore and drummer Sid Lane.",
+        least=Severity.INFO,
+    )
+    assert "FD904" not in codes
+
+
 def test_an_acronym_the_tagger_reads_as_a_pronoun_is_still_a_name(embedder):
     codes = _codes(
         embedder,
