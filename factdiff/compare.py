@@ -23,7 +23,7 @@ from operator import attrgetter
 import numpy as np
 
 from .facts import NEGATION_WORDS, SentenceFacts, Word, word_class
-from .lexicon import contrast, stems
+from .lexicon import TIME_UNITS, contrast, stems
 from .model import DateSource, Discrepancy, Document, Fact, Group, Sentence, Severity, Value
 from . import places, quantities
 from .temporal import DateMention, same_date
@@ -764,7 +764,10 @@ def _word_swaps(group_id: str, a: _DocFacts, b: _DocFacts) -> list[Discrepancy]:
             continue
         if tag == "replace":
             swaps = _name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b)
-            swaps += _contrasts(group_id, a.doc, hunk_a, b.doc, hunk_b, polarity_differs=polarity_differs, negating=negating)
+            swaps += _contrasts(
+                group_id, a.doc, hunk_a, b.doc, hunk_b, polarity_differs=polarity_differs, negating=negating,
+                time_units=_time_units(hunk_a, a) and _time_units(hunk_b, b),
+            )
             sole = len(edits) == 1
             if not swaps and (_substitutes_noun(hunk_a, hunk_b, a, b) or sole and _substitutes_word(hunk_a, hunk_b, a, b)):
                 told = sole or _renames(hunk_a, hunk_b)
@@ -835,6 +838,27 @@ def _in_fact(word: Word, facts: _DocFacts) -> bool:
         and not (f.kind == "role" and word.text not in f.detail.split())
         for f in facts.facts
     )
+
+
+def _time_units(hunk: Sequence[Word], facts: _DocFacts) -> bool:
+    """Units of time in this side of an edit are units ("per month", "30 days"): not counted in
+    the edit itself ("a decade" / "ten years", "hundreds of years": the numbers weigh those) nor
+    a vague plural span ("for decades" / "for years", "hours")."""
+    for word in hunk:
+        if word.pos == "NUM" or _in_number(word, facts):
+            return False
+        if word.lemma in TIME_UNITS and word.text.lower() != word.lemma and not _unit_of_number(word, facts):
+            return False
+    return True
+
+
+def _unit_of_number(word: Word, facts: _DocFacts) -> bool:
+    """The unit a number just before it is counted in: "30 days"."""
+    return any(f.kind == "number" and f.slot == word.lemma and 0 <= word.start - f.end <= 1 for f in facts.facts)
+
+
+def _in_number(word: Word, facts: _DocFacts) -> bool:
+    return any(f.kind == "number" and f.start <= word.start and word.end <= f.end for f in facts.facts)
 
 
 def _substitution(
@@ -955,14 +979,16 @@ def _negations(facts: _DocFacts) -> int:
 
 
 def _contrasts(
-    group_id, doc_a, hunk_a, doc_b, hunk_b, *, polarity_differs: bool = False, negating: frozenset[int] = frozenset()
+    group_id, doc_a, hunk_a, doc_b, hunk_b, *, polarity_differs: bool = False, negating: frozenset[int] = frozenset(),
+    time_units: bool = True,
 ) -> list[Discrepancy]:
     """Opposites and other members of a contrasting set, word for word. An opposite in a pair
     whose negations differ is usually the negation reworded ("was not successful" /
     "was unsuccessful", "did not accept" / "refused"), so it is left to the negation check, as
     is an opposite that is itself counted as a negation ("unlikely to be considered" / "most
     likely not go"): ``negating`` holds where such words start. So is an opposite whose degree
-    word turned too: "the least fit" / "more unfit" say one thing."""
+    word turned too: "the least fit" / "more unfit" say one thing. Units of time contrast only
+    where ``time_units`` says the edit uses them as units (see :func:`_time_units`)."""
     if _letters(hunk_a) == _letters(hunk_b):
         return []  # "non-lethal" / "nonlethal": one word spelt two ways
     degree_turned = _turns(hunk_a) != _turns(hunk_b)
@@ -970,7 +996,7 @@ def _contrasts(
     for x in hunk_a:
         for y in hunk_b:
             why = contrast(x.lemma, y.lemma) or contrast(x.key, y.key) or _antonyms(x, y) or _inflected_contrast(x, y)
-            if why is None or why == "opposite" and (
+            if why is None or {x.lemma, y.lemma} <= TIME_UNITS and not time_units or why == "opposite" and (
                 polarity_differs
                 or x.start in negating
                 or y.start in negating

@@ -10,6 +10,9 @@ Lemmas are matched (spaCy's lemmatizer), so inflections need not be listed.
 
 from __future__ import annotations
 
+# Units of time contrast ("per month" / "per year") unless counted: "a decade" is "ten years".
+TIME_UNITS = frozenset("minute hour day week month year decade century".split())
+
 # Sets of mutually exclusive values of one attribute.
 CONTRAST_SETS: tuple[frozenset[str], ...] = tuple(
     frozenset(words.split())
@@ -56,6 +59,8 @@ CONTRAST_SETS: tuple[frozenset[str], ...] = tuple(
         "alive dead",
         "married divorced single",
         "daily weekly monthly yearly annual",
+        " ".join(sorted(TIME_UNITS)),
+        "beginning middle end",
         "land sea air",
         "voluntary mandatory compulsory optional",
         "secret public",
@@ -96,7 +101,7 @@ praise criticise | welcome reject | welcome condemn | agree refuse | legalize ba
 arrive leave | first final | include omit | raise reduce | surplus deficit | profit loss
 bull bear | boom bust | inflow outflow | inbound outbound | upstream downstream
 ahead behind | top bottom | within outside | input output | internal external | existing new
-maximum minimum | maximize minimize | majority minority | present absent | presence absence
+maximize minimize | present absent | presence absence
 online offline | broad narrow | wide narrow | diverse narrow | diverse homogeneous
 embrace reject | embrace avoid | embrace shun | highlight ignore | highlight overlook
 emphasize downplay | emphasise downplay | connect disconnect | install uninstall | stay leave

@@ -139,6 +139,18 @@ CHANGED = [
         id="what happened to a person: killed / arrested",
     ),
     pytest.param(
+        "The plan costs 185 dollars per month and covers the whole family, the agent said.",
+        "The plan costs 185 dollars per year and covers the whole family, the agent said.",
+        "FD601",
+        id="a unit of time for another (per month / per year)",
+    ),
+    pytest.param(
+        "The court ordered the two brothers to spend another 30 days in detention.",
+        "The court ordered the two brothers to spend another 30 years in detention.",
+        "FD601",
+        id="a counted unit of time for another (30 days / 30 years)",
+    ),
+    pytest.param(
         "The new filter is suitable for small children, the company said.",
         "The new filter is unsuitable for small children, the company said.",
         "FD601",
@@ -177,6 +189,16 @@ CHANGED = [
 ]
 
 KEPT = [
+    pytest.param(
+        "If nothing changes, coal will overtake oil as the main fuel within a decade, the agency said.",
+        "If nothing changes, coal will overtake oil as the main fuel within ten years, the agency said.",
+        id="a unit of time counted two ways (a decade / ten years)",
+    ),
+    pytest.param(
+        "Farmers in the valley have grown the plant for decades without any trouble.",
+        "Farmers in the valley have grown the plant for years without any trouble.",
+        id="a vague span of time in two words (for decades / for years)",
+    ),
     pytest.param(
         "The players did not accept the new contract offered by the club.",
         "The players refused the new contract offered by the club.",
