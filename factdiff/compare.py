@@ -834,10 +834,13 @@ def _in_fact(word: Word, facts: _DocFacts) -> bool:
     holder; its title is not: roles are compared holder against holder under one title, so "his
     roommate, Rick" / "his landlord, Rick" is left to the wording."""
     return any(
-        f.kind in _COMPARED_KINDS and f.start <= word.start and word.end <= f.end
-        and not (f.kind == "role" and word.text not in f.detail.split())
+        f.kind in _COMPARED_KINDS and _covers(f, word) and not (f.kind == "role" and word.text not in f.detail.split())
         for f in facts.facts
     )
+
+
+def _covers(fact: Fact, word: Word) -> bool:
+    return fact.start <= word.start and word.end <= fact.end
 
 
 def _time_units(hunk: Sequence[Word], facts: _DocFacts) -> bool:
@@ -858,7 +861,7 @@ def _unit_of_number(word: Word, facts: _DocFacts) -> bool:
 
 
 def _in_number(word: Word, facts: _DocFacts) -> bool:
-    return any(f.kind == "number" and f.start <= word.start and word.end <= f.end for f in facts.facts)
+    return any(f.kind == "number" and _covers(f, word) for f in facts.facts)
 
 
 def _substitution(
