@@ -19,10 +19,13 @@ def embedder(story_cache):
     return make_embedder(cache_dir=story_cache)
 
 
-def _codes(embedder, text_a: str, text_b: str, *, least: Severity = Severity.WARNING) -> set[str]:
+def _discrepancies(embedder, text_a: str, text_b: str):
     documents = (Document("a", "a.txt", text_a), Document("b", "b.txt", text_b))
-    report = factdiff.check_documents(documents, embedder=embedder)
-    return {d.code for d in report.discrepancies if d.severity.rank >= least.rank}
+    return factdiff.check_documents(documents, embedder=embedder).discrepancies
+
+
+def _codes(embedder, text_a: str, text_b: str, *, least: Severity = Severity.WARNING) -> set[str]:
+    return {d.code for d in _discrepancies(embedder, text_a, text_b) if d.severity.rank >= least.rank}
 
 
 def _flags(embedder, text_a: str, text_b: str) -> set[str]:
@@ -370,9 +373,7 @@ def test_a_title_given_to_the_same_person_is_wording_the_only_change_can_be(embe
 
 
 def _details(embedder, text_a: str, text_b: str) -> list[str]:
-    documents = (Document("a", "a.txt", text_a), Document("b", "b.txt", text_b))
-    report = factdiff.check_documents(documents, embedder=embedder)
-    return [d.values[0].text for d in report.discrepancies if d.code == "FD902"]
+    return [d.values[0].text for d in _discrepancies(embedder, text_a, text_b) if d.code == "FD902"]
 
 
 @pytest.mark.parametrize(
