@@ -46,10 +46,10 @@ DATE_UNKNOWN = Rule(
     "the first dated mention of that event in each other version (news states the main event's "
     "time first). It stays quiet where the version itself dated the event before saying it is "
     "unclear, and where no other version dates that event.",
-    (Example("The president visited the troops on Tuesday, his office said.",
-             "The president visited the troops, his office said. It is not clear when he visited them."),),
-    (Example("The president visited the troops on Tuesday, his office said.",
-             "The president visited the troops on Tuesday, the Kremlin said."),),
+    (Example("The president visited the troops near the front on Tuesday, his office said.",
+             "The president visited the troops near the front, his office said. It is not clear when the visit took place."),),
+    (Example("The president visited the troops near the front on Tuesday, his office said.",
+             "The president visited the troops near the front on Tuesday. It is not clear when the visit was planned."),),
 )
 RULES = (DATE_CONFLICT, DATE_UNKNOWN)
 

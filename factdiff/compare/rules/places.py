@@ -28,10 +28,10 @@ DIRECTION_CONFLICT = Rule(
     "two versions agree on the majority direction, a warning otherwise. It stays quiet for "
     "compatible directions (\"southeastern\" holds \"southern\" and \"eastern\"), for \"central\", "
     "and for one version's own wording when no other version disagrees.",
-    (Example("The army said it shelled targets in southern Kherson overnight.",
-             "The army said it shelled targets in eastern Kherson overnight."),),
-    (Example("The army said it shelled targets in southeastern Kherson overnight.",
-             "The army said it shelled targets in southern Kherson overnight."),),
+    (Example("Putin visited the command post for Russian forces in the southern Kherson region.",
+             "Putin visited the command post for Russian forces in the eastern Kherson region."),),
+    (Example("Putin visited the command post for Russian forces in the southeastern Kherson region.",
+             "Putin visited the command post for Russian forces in the southern Kherson region."),),
 )
 PLACE_CONFLICT = Rule(
     "FD302",

@@ -24,10 +24,10 @@ SPELLING_VARIANT = Rule(
     "one kind that fold to the same spelling are told, once per pair of spellings, as "
     "information: nothing is wrong. It stays quiet for names that differ only in case and for "
     "spellings used within one version only.",
-    (Example("Volodymyr Zelenskyy met the soldiers near the front on Monday.",
-             "Volodymyr Zelensky met the soldiers near the front on Monday."),),
-    (Example("Volodymyr Zelensky met the soldiers near the front on Monday.",
-             "Volodymyr Zelensky met the soldiers near the front on Monday, his office said."),),
+    (Example("Ukrainian President Volodymyr Zelenskyy has argued that Russia could win the battle.",
+             "Ukrainian President Volodymyr Zelensky has argued that Russia could win the battle."),),
+    (Example("Ukrainian President Volodymyr Zelensky has argued that Russia could win the battle.",
+             "Ukrainian President Volodymyr Zelensky has said that Russia could win the battle."),),
 )
 RULES = (SPELLING_VARIANT,)
 

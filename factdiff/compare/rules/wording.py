@@ -50,8 +50,8 @@ SUBSTITUTION = Rule(
     "was moved rather than replaced.",
     (Example("The company said it sold laptops to schools across the region last year.",
              "The firm said that it sold smartphones to schools in the region last year."),),
-    (Example("The company said it sold trucks to schools across the region last year.",
-             "The firm said that it sold vehicles to schools in the region last year."),),
+    (Example("The company said it sold laptops to schools across the region last year.",
+             "The firm said that it sold laptops to schools in the region last year."),),
 )
 # When a noun swap is the only change between two versions of a claim, it is the point of the
 # edit; measured on SummEdits news dev, counting these as changes lifts balanced accuracy from
