@@ -1,7 +1,8 @@
 """The ``factdiff`` command: a thin typer layer over :func:`factdiff.check`.
 
 ``check`` reports where the versions of one story disagree; ``diff`` does the same for exactly
-two versions with ``diff``-like output and exit status; ``eval`` and ``batch`` are below.
+two versions with ``diff``-like output and exit status; ``eval`` and ``batch`` are below, and
+``rules`` / ``rule CODE`` (the documentation of each code) come from :mod:`factdiff.cli_rules`.
 
 Exit codes, as linters use them: 0 nothing at or above ``--fail-on``, 1 discrepancies found,
 2 bad input or usage (one line on stderr, never a traceback).
@@ -537,6 +538,14 @@ def main() -> None:
         print(f"factdiff: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+# --- the rule book (factdiff/cli_rules.py) ----------------------------------------------------
+
+from . import cli_rules  # noqa: E402 - kept with the commands it defines
+
+app.command("rules", short_help="List every code factdiff reports.")(cli_rules.rules_command)
+app.command("rule", short_help="Explain one code, with examples.")(cli_rules.rule_command)
 
 
 # --- eval and batch ------------------------------------------------------------------------------

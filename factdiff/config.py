@@ -130,10 +130,9 @@ def _checked(path: Path, values: dict) -> dict:
 
 def known_codes() -> dict[str, str]:
     """Every discrepancy code factdiff reports, with its kind."""
-    from . import compare
+    from .compare import all_rules
 
-    found = {v.code: v.kind for v in vars(compare).values() if isinstance(v, compare.Code)}
-    return dict(sorted(found.items()))
+    return {rule.code: rule.kind for rule in all_rules()}
 
 
 def _is_code(entry: str) -> bool:

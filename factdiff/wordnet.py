@@ -8,7 +8,7 @@ synonym apart is word knowledge, read from Princeton WordNet 3.0 as shipped insi
 
 Measured and not used (SummEdits news, OneStopEnglish): "different members of one kind"
 (milk / meat, but also road / pavement) as a change signal is barely better than chance.
-Opposites are used (compare.py reports them as lexicon.py's are), but only word to word: two
+Opposites are used (compare/rules/wording.py reports them as lexicon.py's are), but only word to word: two
 satellites of opposite heads ("quick" / "easy") raised false alarms in real rewrites.
 
 Only the plain database files are read: the index of a part of speech is loaded once (a fraction

@@ -17,8 +17,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import factdiff.compare as compare_module
+import factdiff.compare.story as story_module
 from factdiff.compare import compare
+from factdiff.compare import linking
+from factdiff.compare.claims import facts_by_doc
+from factdiff.compare.edits import word_swaps
+from factdiff.compare.emit import make, value_of
+from factdiff.compare.rules.details import DETAIL_OMITTED, same_detail
+from factdiff.compare.rules.negation import negation_conflicts
+from factdiff.compare.twins import GroupPairs, variants_of
 from factdiff.facts import SentenceFacts
 from factdiff.model import Document, Fact, Group, Sentence, Severity
 from factdiff.pipeline import check_documents
@@ -32,7 +39,7 @@ STORY = Path(__file__).resolve().parent.parent / "corpora" / "putin-visit-2023-0
 
 
 class _EveryPair:
-    """Stands in for compare._GroupPairs: every pair of versions, each compared afresh."""
+    """Stands in for compare.twins.GroupPairs: every pair of versions, each compared afresh."""
 
     def __init__(self, group_id, per_doc, encode) -> None:
         self.group_id, self.per_doc, self.encode = group_id, per_doc, encode
@@ -44,18 +51,18 @@ class _EveryPair:
     def links(self, doc_a, doc_b):
         a, b = self.per_doc[doc_a], self.per_doc[doc_b]
         return {
-            "date": compare_module._pair_dates(a.facts, b.facts, self.encode),
-            "number": compare_module._pair_numbers(a.facts, b.facts),
-            "place": compare_module._pair_places(a.facts, b.facts),
+            "date": linking.pair_dates(a.facts, b.facts, self.encode),
+            "number": linking.pair_numbers(a.facts, b.facts),
+            "place": linking.pair_places(a.facts, b.facts),
         }
 
     def discrepancies(self, doc_a, doc_b):
         a, b = self.per_doc[doc_a], self.per_doc[doc_b]
-        return compare_module._word_swaps(self.group_id, a, b) + compare_module._negation_conflicts(self.group_id, a, b)
+        return word_swaps(self.group_id, a, b) + negation_conflicts(self.group_id, a, b)
 
 
 def _omitted_every_pair(group, per_doc, _variants):
-    """compare._omitted_details as it was: each fact checked against every other version."""
+    """compare.rules.details.omitted_details as it was: each fact checked against every other version."""
     found = []
     docs = sorted(per_doc)
     for kind in ("date", "number", "entity"):
@@ -64,16 +71,16 @@ def _omitted_every_pair(group, per_doc, _variants):
                 missing = [
                     other
                     for other in docs
-                    if other != doc and not any(compare_module._same_detail(fact, g) for g in per_doc[other].facts)
+                    if other != doc and not any(same_detail(fact, g) for g in per_doc[other].facts)
                 ]
                 if missing and len(missing) == len(docs) - 1:
                     found.append(
-                        compare_module._make(
-                            compare_module.DETAIL_OMITTED,
+                        make(
+                            DETAIL_OMITTED,
                             Severity.INFO,
                             group.id,
                             f"Only {doc} gives the {kind} “{fact.text}” in this claim.",
-                            (compare_module._value(fact),),
+                            (value_of(fact),),
                             slot=kind,
                         )
                     )
@@ -86,8 +93,8 @@ def pairwise(monkeypatch):
 
     def run(function, *args, **kwargs):
         with monkeypatch.context() as patch:
-            patch.setattr(compare_module, "_GroupPairs", _EveryPair)
-            patch.setattr(compare_module, "_omitted_details", _omitted_every_pair)
+            patch.setattr(story_module, "GroupPairs", _EveryPair)
+            patch.setattr(story_module, "omitted_details", _omitted_every_pair)
             return function(*args, **kwargs)
 
     return run
@@ -164,8 +171,8 @@ def test_versions_of_one_variant_are_compared_with_the_others_but_not_among_them
     texts = {"a": "It lasted 30 days.", "b": "Now: It lasted 30 days.", "c": "It lasted 40 days.", "d": "It lasted 30 days."}
     needles = {doc: "40" if doc == "c" else "30" for doc in texts}
     _, groups, analyses = _story(texts, needles)
-    per_doc = compare_module._facts_by_doc(groups[0], {(a.sentence.doc, 0): a for a in analyses})
-    pairs = compare_module._GroupPairs("g1", per_doc, _encode)
+    per_doc = facts_by_doc(groups[0], {(a.sentence.doc, 0): a for a in analyses})
+    pairs = GroupPairs("g1", per_doc, _encode)
     assert pairs.variants.members == (("a", "b", "d"), ("c",))
     assert list(pairs.compared()) == [("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("c", "d")]
     for doc_a, doc_b in pairs.compared():  # links found once per pair of variants, on each pair's own facts
@@ -178,8 +185,8 @@ def test_the_same_sentence_with_other_facts_is_another_variant():
     texts = {"a": "It lasted 30 days.", "b": "It lasted 30 days.", "c": "It lasted 30 days."}
     _, groups, analyses = _story(texts, dict.fromkeys(texts, "30"))
     analyses[2] = replace(analyses[2], facts=(replace(analyses[2].facts[0], value="31"),))
-    per_doc = compare_module._facts_by_doc(groups[0], {(a.sentence.doc, 0): a for a in analyses})
-    assert compare_module._variants(per_doc).members == (("a", "b"), ("c",))
+    per_doc = facts_by_doc(groups[0], {(a.sentence.doc, 0): a for a in analyses})
+    assert variants_of(per_doc).members == (("a", "b"), ("c",))
 
 
 @st.composite

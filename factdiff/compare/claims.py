@@ -1,0 +1,86 @@
+"""A version's part of one aligned group, as the rules see it.
+
+A pair rule is handed two :class:`DocFacts`, one per version: the version's sentences in the
+group, their facts and their words, taken together (a version may have split the claim in
+two). Story rules are handed every sentence's :class:`~factdiff.facts.SentenceFacts`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..facts import SentenceFacts, Word
+from ..model import Fact, Group, Sentence
+from ..variants import fold
+
+CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "VERB", "ADV"})
+DESCRIBING_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def resolve_story_names(analyses: Sequence[SentenceFacts]) -> tuple[SentenceFacts, ...]:
+    """A first name or surname alone is the person the story names in full ("Eleni Marini" ...
+    "said Marini", "Raymond Lumbuenamo" ... "Raymond accepted").
+
+    The parser, seeing a lone surname, often calls it an organisation or a nationality, and
+    names are compared only with names of their own kind: "said Marini" (an organisation, to
+    the parser) against "said Poulopoulos" (a person) was no conflict. Where one full name
+    holds the word, the word also takes that name's key, so that "Raymond" and "Lumbuenamo"
+    are one person."""
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for a in analyses:
+        for f in a.facts:
+            words = fold(f.text).split()
+            if f.kind == "entity" and f.slot == "person" and len(words) >= 2:
+                full_names[words[0]].add(f.value)
+                full_names[words[-1]].add(f.value)
+    if not full_names:
+        return tuple(analyses)
+
+    def resolved(fact: Fact) -> Fact:
+        holders = full_names.get(fold(fact.text), set()) if fact.kind in ("entity", "speaker") else set()
+        if not holders:
+            return fact
+        return replace(fact, slot="person", value=next(iter(holders)) if len(holders) == 1 else fact.value)
+
+    return tuple(replace(a, facts=tuple(resolved(f) for f in a.facts)) for a in analyses)
+
+
+@dataclass(frozen=True)
+class DocFacts:
+    doc: str
+    sentences: tuple[Sentence, ...]
+    facts: tuple[Fact, ...]
+    lemmas: frozenset[str]
+    words: tuple[Word, ...]
+
+
+def facts_by_doc(group: Group, by_sentence) -> dict[str, DocFacts]:
+    """A version's sentences in a group taken together (it may have split the claim in two)."""
+    merged: dict[str, list[SentenceFacts]] = defaultdict(list)
+    for sentence in group.sentences:
+        analysis = by_sentence.get((sentence.doc, sentence.index))
+        if analysis is not None:
+            merged[sentence.doc].append(analysis)
+    return {
+        doc: DocFacts(
+            doc,
+            tuple(a.sentence for a in parts),
+            tuple(f for a in parts for f in a.facts),
+            frozenset().union(*(a.lemmas for a in parts)),
+            tuple(w for a in parts for w in a.words),
+        )
+        for doc, parts in merged.items()
+    }
+
+
+def negations(facts: DocFacts) -> int:
+    return sum(f.kind == "negation" for f in facts.facts)
+
+
+def dropped(word: Word, here: DocFacts, there: DocFacts) -> bool:
+    """The other version has fewer of this word: it was replaced, not moved. Counting, not mere
+    presence: "milk alternatives, like soy milk" / "meat alternatives, like soy milk" still
+    loses a "milk"."""
+    return sum(w.lemma == word.lemma for w in here.words) > sum(w.lemma == word.lemma for w in there.words)

@@ -1,0 +1,68 @@
+"""The word-by-word alignment of two versions of one claim, each edit handed to the rules.
+
+Where two sentences line up closely, every edit (a run of words one version replaces, adds or
+drops) is shown to the rules that judge edits: a name for another (FD401,
+:func:`.rules.entities.name_swaps`), a word for its opposite (FD601,
+:func:`.rules.wording.contrasts`), a noun or word for another (FD903/FD904,
+:mod:`.rules.wording`), words one version adds (FD902, :mod:`.rules.details`).
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from ..model import Discrepancy
+from .claims import CONTENT_POS, DocFacts, negations
+from .rules.details import added_wording, adds_detail, scope_changes
+from .rules.entities import name_swaps
+from .rules.wording import (
+    SOLE_SUBSTITUTION, SUBSTITUTION, contrasts, renames, substitutes_noun, substitutes_word, substitution,
+    time_units,
+)
+
+SWAP_CONTEXT = 0.5  # word-sequence similarity two sentences need before a replaced name is a swap
+SWAP_HUNK_WORDS = 4  # a swap replaces a few words, not a rewritten clause
+
+
+def word_swaps(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepancy]:
+    """What a word-by-word alignment of two versions of one claim shows.
+
+    Only where the two sentences line up closely (most words shared): a name replaced by another
+    name of the same kind, a word replaced by its opposite or by another member of a closed
+    contrasting set (boys/girls, yellow/green, most/least), and content words one version adds.
+    """
+    matcher = SequenceMatcher(None, [w.key for w in a.words], [w.key for w in b.words], autojunk=False)
+    if matcher.ratio() < SWAP_CONTEXT:
+        return []
+    found = []
+    ents_a = [f for f in a.facts if f.kind == "entity"]
+    ents_b = [f for f in b.facts if f.kind == "entity"]
+    polarity_differs = negations(a) != negations(b)
+    negating = frozenset(f.start for f in a.facts + b.facts if f.kind == "negation")
+    edits = [
+        op for op in matcher.get_opcodes()
+        if op[0] != "equal" and any(w.pos in CONTENT_POS for w in a.words[op[1]:op[2]] + b.words[op[3]:op[4]])
+    ]
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        hunk_a, hunk_b = a.words[i1:i2], b.words[j1:j2]
+        found += [added_wording(group_id, facts, [word]) for facts, word in scope_changes(a, hunk_a, b, hunk_b)]
+        if tag == "replace" and max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS:
+            continue
+        if tag == "replace":
+            swaps = name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b)
+            swaps += contrasts(
+                group_id, a.doc, hunk_a, b.doc, hunk_b, polarity_differs=polarity_differs, negating=negating,
+                time_units=time_units(hunk_a, a) and time_units(hunk_b, b),
+            )
+            sole = len(edits) == 1
+            if not swaps and (substitutes_noun(hunk_a, hunk_b, a, b) or sole and substitutes_word(hunk_a, hunk_b, a, b)):
+                told = sole or renames(hunk_a, hunk_b)
+                swaps.append(substitution(SOLE_SUBSTITUTION if told else SUBSTITUTION, group_id, a, hunk_a, b, hunk_b))
+            found += swaps
+        else:
+            facts, words, other = (a, hunk_a, b) if hunk_a else (b, hunk_b, a)
+            if adds_detail(words, other, sole=len(edits) == 1):
+                found.append(added_wording(group_id, facts, words))
+    return found

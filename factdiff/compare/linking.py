@@ -1,0 +1,241 @@
+"""Which facts of two versions are about the same thing, and whether their values agree.
+
+Within an aligned group, dates, numbers and places are paired by value, unit, word alignment and
+clause similarity (:func:`pair_dates`, :func:`pair_numbers`, :func:`pair_places`). Across the
+story, dates of sentences that do not align are linked when anchored to the same entity in
+clauses that say the same kind of thing (:func:`story_date_links`): an aligned sentence is
+necessary but not sufficient, as rewrites move a date into another sentence. Every pairing
+gives :class:`Link` records, which :mod:`.clusters` turns into discrepancies.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+
+from .. import places, quantities
+from ..facts import SentenceFacts
+from ..model import Fact
+from ..temporal import DateMention, same_date
+from ..variants import same_name
+
+
+Encoder = Callable[[Sequence[str]], np.ndarray]
+
+
+CLAUSE_LINK = 0.55  # clause cosine for linking date facts of sentences that do not align
+
+
+@dataclass(frozen=True)
+class Link:
+    a: Fact
+    b: Fact
+    agree: bool
+    aligned: bool  # both facts in one aligned group
+
+
+def dates_agree(a: Fact, b: Fact) -> bool | None:
+    """True when compatible, False when they conflict, None when they cannot be compared.
+
+    A coarser date contains a finer one (2023-04 holds 2023-04-18). A relative expression that
+    could not be resolved (no publication date anywhere) is never set against an absolute date.
+    """
+    if "unknown" in (a.value, b.value):
+        return None
+    return same_date(_date_mention(a), _date_mention(b))
+
+
+def numbers_agree(a: Fact, b: Fact) -> bool:
+    """Equal, or compatible under 'about', 'more than' and friends."""
+    return quantities.numbers_agree(_number_mention(a), _number_mention(b))
+
+
+def _date_mention(fact: Fact) -> DateMention:
+    granularity, relative, key = (fact.detail.split(";") + ["", "", ""])[:3]
+    resolved = None if fact.value.startswith("rel:") else fact.value
+    return DateMention(fact.start, fact.end, fact.text, resolved, granularity, relative == "relative", key or fact.value)
+
+
+def _number_mention(fact: Fact) -> quantities.NumberMention:
+    qualifier, _, flags = fact.detail.partition(";")
+    return quantities.NumberMention(
+        fact.start, fact.end, fact.text, float(fact.value), fact.slot, qualifier, flags == "ordinal", flags == "vague"
+    )
+
+
+def pair_dates(facts_a: Sequence[Fact], facts_b: Sequence[Fact], encode: Encoder) -> list[Link]:
+    dates_a = [f for f in facts_a if f.kind == "date" and f.value != "unknown"]
+    dates_b = [f for f in facts_b if f.kind == "date" and f.value != "unknown"]
+    if not dates_a or not dates_b:
+        return []
+    sims = _context_similarity(dates_a, dates_b, encode)
+    # Aligned sentences that each date one main claim date the same thing.
+    only_main = sum(_is_main(f) for f in dates_a) == 1 and sum(_is_main(f) for f in dates_b) == 1
+    candidates = []
+    for i, a in enumerate(dates_a):
+        for j, b in enumerate(dates_b):
+            verdict = dates_agree(a, b)
+            if verdict is False and only_main and _is_main(a) and _is_main(b):
+                candidates.append((2.0, i, j, verdict))
+                continue
+            same_event = a.slot == b.slot
+            # An undecidable pair ("yesterday" and "Monday" with no publication date) may well be
+            # the same date: it claims its partner like an agreeing pair, but links nothing.
+            score = sims[i, j] + {True: 0.5, None: 0.3, False: 0.0}[verdict] + (0.2 if same_event else 0.0)
+            if verdict is not False or score >= CLAUSE_LINK + 0.2:
+                candidates.append((score, i, j, verdict))
+    return _greedy_links(candidates, dates_a, dates_b, aligned=True)
+
+
+def _is_main(date_fact: Fact) -> bool:
+    return not date_fact.detail.endswith(";background")
+
+
+def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]:
+    nums_a = [f for f in facts_a if f.kind == "number"]
+    nums_b = [f for f in facts_b if f.kind == "number"]
+    if not nums_a or not nums_b:
+        return []
+    candidates = []
+    unmatched = []  # pairs that disagree, neither giving a unit
+    for i, a in enumerate(nums_a):
+        for j, b in enumerate(nums_b):
+            if a.value == b.value and _other_measure(a.slot, b.slot):
+                candidates.append((2.0, i, j, False))  # "two weeks" / "two months"
+                continue
+            same_unit = a.slot == b.slot or not a.slot or not b.slot
+            if a.detail.endswith(";ordinal") != b.detail.endswith(";ordinal") or not same_unit:
+                continue
+            agree = numbers_agree(a, b)
+            if agree:
+                candidates.append((3.0 - 0.01 * abs(i - j), i, j, True))
+            elif a.slot and a.slot == b.slot:
+                candidates.append((1.0 - 0.01 * abs(i - j), i, j, False))
+            elif a.slot == b.slot:
+                unmatched.append((i, j))
+    # Two versions of one claim whose other numbers all agree: the one number left on each side
+    # is the same figure told differently ("41 of the 96 who died" / "41 of the 120 who died").
+    agreeing = [(i, j) for _, i, j, agree in candidates if agree]
+    left_a = [i for i in range(len(nums_a)) if all(i != x for x, _ in agreeing)]
+    left_b = [j for j in range(len(nums_b)) if all(j != y for _, y in agreeing)]
+    if len(left_a) == 1 and len(left_b) == 1 and (left_a[0], left_b[0]) in unmatched:
+        candidates.append((0.5, left_a[0], left_b[0], False))
+    return _greedy_links(candidates, nums_a, nums_b, aligned=True)
+
+
+_MEASURES = (
+    frozenset("second minute hour day week month year decade century".split()),
+    frozenset("millimetre millimeter centimetre centimeter metre meter kilometre kilometer mile foot inch yard".split()),
+    frozenset("gram kilogram kilo tonne ton pound ounce".split()),
+    frozenset("thousand million billion trillion".split()),
+)
+
+
+def _other_measure(unit_a: str, unit_b: str) -> bool:
+    """Different units of one dimension: the same figure then means a different amount."""
+    return unit_a != unit_b and any(unit_a in m and unit_b in m for m in _MEASURES)
+
+
+def pair_places(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]:
+    """Places filling the same predicate and preposition ('retreated from X')."""
+    links = []
+    places_b = defaultdict(list)
+    for fact in facts_b:
+        if fact.kind == "place":
+            places_b[fact.slot].append(fact)
+    for a in (f for f in facts_a if f.kind == "place"):
+        for b in places_b.get(a.slot, []):
+            verdict = places_agree(a, b)
+            if verdict is not None:
+                links.append(Link(a, b, verdict, aligned=True))
+    return links
+
+
+_SCALES = {
+    **dict.fromkeys("city town village capital port settlement".split(), "settlement"),
+    **dict.fromkeys("region province oblast state territory district county".split(), "region"),
+    **dict.fromkeys("country republic".split(), "country"),
+}
+
+
+def places_agree(a: Fact, b: Fact) -> bool | None:
+    named_a, named_b = not a.value.startswith("<"), not b.value.startswith("<")
+    scale_a, scale_b = _SCALES.get(a.detail), _SCALES.get(b.detail)
+    if named_a and named_b and a.value != b.value and not same_name(a.text, b.text):
+        return None if places.nested(a.value, b.value) else False
+    if scale_a and scale_b and scale_a != scale_b:
+        return False
+    if named_a and named_b or scale_a and scale_b:
+        return True
+    return None
+
+
+def _greedy_links(candidates, left: Sequence[Fact], right: Sequence[Fact], *, aligned: bool):
+    """One-to-one pairs, best score first."""
+    used_left, used_right, links = set(), set(), []
+    for _, i, j, verdict in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if i in used_left or j in used_right:
+            continue
+        used_left.add(i)
+        used_right.add(j)
+        if verdict is not None:
+            links.append(Link(left[i], right[j], verdict, aligned))
+    return links
+
+
+def _context_similarity(left: Sequence[Fact], right: Sequence[Fact], encode: Encoder) -> np.ndarray:
+    texts = [f.context or f.text for f in left] + [f.context or f.text for f in right]
+    vectors = encode(texts)
+    return vectors[: len(left)] @ vectors[len(left) :].T
+
+
+def story_date_links(analyses: Sequence[SentenceFacts], group_of, encode: Encoder) -> list[Link]:
+    """Dates of sentences in different groups, anchored to the same entity, about the same event.
+
+    For each pair of versions, a date is linked to its best counterpart when the two clauses
+    share an entity (other than a country or a person everybody mentions) and are each other's
+    most similar clause among such candidates.
+    """
+    dated = [
+        f
+        for a in analyses
+        for f in a.facts
+        if f.kind == "date" and f.value != "unknown" and _anchors(f)
+    ]
+    if len(dated) < 2:
+        return []
+    vectors = encode([f.context or f.text for f in dated])
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, fact in enumerate(dated):
+        by_doc[fact.doc].append(i)
+    links = []
+    for doc_a, doc_b in combinations(sorted(by_doc), 2):
+        rows, cols = by_doc[doc_a], by_doc[doc_b]
+        sims = vectors[rows] @ vectors[cols].T
+        for r, i in enumerate(rows):
+            for c, j in enumerate(cols):
+                a, b = dated[i], dated[j]
+                shared = _anchors(a) & _anchors(b)
+                if not shared or group_of.get((a.doc, a.sentence)) == group_of.get((b.doc, b.sentence)):
+                    sims[r, c] = -1.0
+        for r, i in enumerate(rows):
+            c = int(sims[r].argmax())
+            if sims[r, c] < CLAUSE_LINK or int(sims[:, c].argmax()) != r:
+                continue
+            a, b = dated[i], dated[cols[c]]
+            verdict = dates_agree(a, b)
+            if verdict is not None:
+                links.append(Link(a, b, verdict, aligned=False))
+    return links
+
+
+def _anchors(fact: Fact) -> frozenset[str]:
+    """Entities specific enough to tie two clauses together: not people (a story's protagonist is
+    in every sentence), not nationalities, not countries."""
+    return frozenset(
+        k for k in fact.about if not k.startswith(("person:", "group:")) and not places.is_country(k)
+    )

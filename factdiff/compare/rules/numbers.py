@@ -1,0 +1,40 @@
+"""Numbers: versions that give different figures for one quantity (FD201).
+
+Decided on number facts linked within aligned groups (:func:`..linking.pair_numbers`: same unit,
+same kind of number), clustered by :mod:`..clusters`. A figure one version gives more precisely
+is a detail, FD902 (:func:`.details.finer_figures`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...model import Discrepancy, Severity
+from ..clusters import clusters_to_discrepancies
+from ..linking import Link, numbers_agree
+from ..registry import Example, Rule
+
+NUMBER_CONFLICT = Rule(
+    "FD201",
+    "number",
+    (Severity.ERROR, Severity.WARNING),
+    "different numbers for one quantity",
+    "A casualty count, a price or a time of day is what a reader takes from a sentence and what "
+    "an edit can change by one keystroke. Numbers are paired within aligned sentences by unit "
+    "and by what else agrees (the one figure left when all others agree is the same figure told "
+    "differently), and told when the values cannot both hold. It stays quiet for one number "
+    "written two ways (\"forty\" / \"40\", \"13:34\" / \"1:34 pm\"), for values compatible under "
+    "\"about\", \"more than\" and the like, and for a figure rounded differently (that is FD902).",
+    (Example("The mayor said 40 people were hurt in the fire at the warehouse.",
+             "The mayor said 14 people were hurt in the fire at the warehouse."),),
+    (Example("The mayor said forty people were hurt in the fire at the warehouse.",
+             "The mayor said 40 people were hurt in the fire at the warehouse."),),
+)
+RULES = (NUMBER_CONFLICT,)
+
+
+def number_conflicts(links: Sequence[Link], group_of, inferred: set[str]) -> list[Discrepancy]:
+    """FD201: clusters of linked numbers whose values cannot all hold."""
+    return clusters_to_discrepancies(links, NUMBER_CONFLICT, numbers_agree, group_of, inferred)
+
+

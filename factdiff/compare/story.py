@@ -1,0 +1,65 @@
+"""compare(): every check run over one story, in one fixed order.
+
+Two facts are compared only when they are about the same thing (see :mod:`.linking`). Pair
+rules run on each pair of versions in each aligned group (through :mod:`.twins`, which compares
+versions that say the same thing once); story rules run on every sentence's facts at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..facts import SentenceFacts
+from ..model import DateSource, Discrepancy, Document, Group
+from .claims import facts_by_doc, resolve_story_names
+from .linking import Encoder, Link, story_date_links
+from .rules.dates import date_conflicts, unknown_times
+from .rules.details import claims_only_here, finer_figures, omitted_details, without_details_in_conflict
+from .rules.entities import role_conflicts
+from .rules.numbers import number_conflicts
+from .rules.places import direction_conflicts, place_conflicts
+from .rules.spelling import spelling_variants
+from .twins import GroupPairs
+
+
+def compare(
+    documents: Sequence[Document],
+    groups: Sequence[Group],
+    analyses: Sequence[SentenceFacts],
+    encode: Encoder,
+) -> tuple[Discrepancy, ...]:
+    """All discrepancies, in a stable order: severity, then code, then id."""
+    analyses = resolve_story_names(analyses)
+    by_sentence = {(a.sentence.doc, a.sentence.index): a for a in analyses}
+    group_of = {(s.doc, s.index): g.id for g in groups for s in g.sentences}
+    inferred = {d.id for d in documents if d.published_from is DateSource.INFERRED}
+    found: list[Discrepancy] = []
+    links: dict[str, list[Link]] = defaultdict(list)
+
+    for group in groups:
+        per_doc = facts_by_doc(group, by_sentence)
+        if len(per_doc) < 2:
+            continue
+        pairs = GroupPairs(group.id, per_doc, encode)
+        for doc_a, doc_b in pairs.compared():
+            for kind, pair_links in pairs.links(doc_a, doc_b).items():
+                links[kind] += pair_links
+            found += pairs.discrepancies(doc_a, doc_b)
+        found += omitted_details(group, per_doc, pairs.variants)
+
+    found += finer_figures(links["number"], group_of)
+    links["date"] += story_date_links(analyses, group_of, encode)
+    found += date_conflicts(links["date"], group_of, inferred)
+    found += number_conflicts(links["number"], group_of, inferred)
+    found += place_conflicts(links["place"], group_of, inferred)
+    found += unknown_times(analyses, group_of)
+    found += direction_conflicts(analyses, group_of)
+    found += role_conflicts(analyses, group_of)
+    found += spelling_variants(analyses, group_of)
+    found += claims_only_here(groups, len(documents))
+
+    unique = {d.id: d for d in without_details_in_conflict(found)}
+    return tuple(
+        sorted(unique.values(), key=lambda d: (-d.severity.rank, d.code, d.group or "", d.id))
+    )
