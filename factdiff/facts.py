@@ -549,7 +549,14 @@ def _speakers(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]
 
 
 def _roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
-    """Who or what holds a title: 'Kherson, the regional capital', 'capital — Mariupol'."""
+    """Who or what holds a title: 'Kherson, the regional capital', 'capital — Mariupol'.
+
+    Only a title one holder has at a time is an office: "a solicitor", "an attorney", "a former
+    federal prosecutor" are roles many people hold, so an indefinite title is none. Whose or of
+    what the title is belongs to it ("Daniels' attorney" is not "its attorney", "chairman of the
+    Freedom Caucus" is not "chairman of the House Oversight Committee", "the Serbian capital" is
+    not Croatia's), so possessors, "of" complements and named modifiers are part of the title.
+    """
     by_root = {e.root.i: e for e in entities}
     for token in parse:
         if token.dep_ != "appos":
@@ -563,11 +570,25 @@ def _roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
                 holder = inner[0] if inner else None
             if holder is None:
                 continue
-            words = [c for c in title.children if c.dep_ in ("amod", "compound") and c.i not in by_root]
+            if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in title.children):
+                break
+            words = [c for c in title.children if c.dep_ in ("amod", "compound", "poss") and c.i != holder.root.i]
             role = " ".join(fold(w.text) for w in sorted(words, key=lambda t: t.i))
-            role = f"{role} {title.lemma_.lower()}".strip()
+            role = f"{role} {title.lemma_.lower()} {_of_complement(title, holder)}".strip()
             start = min(title.left_edge.idx, holder.start)
             end = max(title.idx + len(title.text), holder.end)
             yield (("role", start, end, holder.key),
                    {"slot": role, "about": (holder.key,), "detail": holder.text})
             break
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "some", "any"})
+
+
+def _of_complement(title, holder: _Entity) -> str:
+    """What the title is of ("president of the Orthodox Union"): its folded words, or ""."""
+    for prep in title.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words = [t for t in prep.subtree if t.i != prep.i and not (holder.start <= t.idx < holder.end) and t.is_alpha]
+            return "of " + " ".join(fold(t.text) for t in words if t.lower_ != "the")
+    return ""

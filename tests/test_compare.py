@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
 from factdiff.compare import compare, dates_agree, numbers_agree
-from factdiff.facts import SentenceFacts
+from factdiff.facts import SentenceFacts, Word
+from factdiff.variants import fold
 from factdiff.model import DateSource, Document, Fact, Group, Sentence, Severity
 
 
@@ -62,10 +65,18 @@ def _story(sentence_facts: dict[str, list[Fact]], texts: dict[str, str], inferre
     ]
     sentences = {doc: Sentence(doc, 0, 0, len(text), text) for doc, text in texts.items()}
     analyses = [
-        SentenceFacts(sentences[doc], tuple(facts), frozenset(), tuple()) for doc, facts in sentence_facts.items()
+        SentenceFacts(sentences[doc], tuple(facts), frozenset(), _words(texts[doc])) for doc, facts in sentence_facts.items()
     ]
     group = Group("g1", tuple(sentences.values()))
     return documents, [group], analyses
+
+
+def _words(text: str) -> tuple[Word, ...]:
+    """The sentence's words as the facts stage gives them, tagged only as word or punctuation."""
+    return tuple(
+        Word(m.start(), m.end(), m.group(), fold(m.group()), m.group().lower(), "X" if m.group()[0].isalnum() else "PUNCT")
+        for m in re.finditer(r"\w+|[^\w\s]", text)
+    )
 
 
 def _fact(kind, doc, text, needle, value, **extra) -> Fact:

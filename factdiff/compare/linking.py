@@ -204,7 +204,7 @@ def story_date_links(analyses: Sequence[SentenceFacts], group_of, encode: Encode
         f
         for a in analyses
         for f in a.facts
-        if f.kind == "date" and f.value != "unknown" and _anchors(f)
+        if f.kind == "date" and f.value != "unknown" and anchors(f)
     ]
     if len(dated) < 2:
         return []
@@ -219,7 +219,7 @@ def story_date_links(analyses: Sequence[SentenceFacts], group_of, encode: Encode
         for r, i in enumerate(rows):
             for c, j in enumerate(cols):
                 a, b = dated[i], dated[j]
-                shared = _anchors(a) & _anchors(b)
+                shared = anchors(a) & anchors(b)
                 if not shared or group_of.get((a.doc, a.sentence)) == group_of.get((b.doc, b.sentence)):
                     sims[r, c] = -1.0
         for r, i in enumerate(rows):
@@ -233,7 +233,7 @@ def story_date_links(analyses: Sequence[SentenceFacts], group_of, encode: Encode
     return links
 
 
-def _anchors(fact: Fact) -> frozenset[str]:
+def anchors(fact: Fact) -> frozenset[str]:
     """Entities specific enough to tie two clauses together: not people (a story's protagonist is
     in every sentence), not nationalities, not countries."""
     return frozenset(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ..facts import SentenceFacts
 from ..model import DateSource, Discrepancy, Document, Group
+from . import about
 from .claims import facts_by_doc, resolve_story_names
 from .linking import Encoder, Link, story_date_links
 from .rules.dates import date_conflicts, unknown_times
@@ -50,6 +51,11 @@ def compare(
 
     found += finer_figures(links["number"], group_of)
     links["date"] += story_date_links(analyses, group_of, encode)
+    facts_of = defaultdict(list)
+    for analysis in analyses:
+        facts_of[analysis.sentence.doc].extend(analysis.facts)
+    for kind in ("date", "number"):
+        links[kind] = about.weigh(links[kind], by_sentence, facts_of)
     found += date_conflicts(links["date"], group_of, inferred)
     found += number_conflicts(links["number"], group_of, inferred)
     found += place_conflicts(links["place"], group_of, inferred)

@@ -30,11 +30,15 @@ DATE_CONFLICT = Rule(
     "a link across sentences or a relative date resolved against an inferred publication date. "
     "It stays quiet where a coarser date holds the finer one (\"April 2023\" holds \"18 April "
     "2023\"), where a version gives both values (\"from 2006 to 2008\"), and never sets an "
-    "unresolved relative date against an absolute one.",
+    "unresolved relative date against an absolute one. Two dates conflict only when they date "
+    "the same thing (:mod:`factdiff.compare.about`); a weekday that no publication date "
+    "resolves conflicts only in one claim told twice, never with the weekday of another event.",
     (Example("The bridge over the river was opened on 3 May 2021, the council said.",
              "The bridge over the river was opened on 5 May 2021, the council said."),),
     (Example("The bridge over the river was opened in May 2021, the council said.",
-             "The bridge over the river was opened on 5 May 2021, the council said."),),
+             "The bridge over the river was opened on 5 May 2021, the council said."),
+     Example("The two girls vanished on Monday after leaving their school in the town.",
+             "The bodies of the two girls were found on Tuesday in woods near the town."),),
 )
 DATE_UNKNOWN = Rule(
     "FD102",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from itertools import combinations
 
 from ... import places
@@ -31,12 +32,15 @@ ENTITY_CONFLICT = Rule(
     "attribute, to different people, even in sentences rewritten around it (attribution survives "
     "rewording). It stays quiet for one name written two ways (a spelling, an inflection, an "
     "acronym, a surname for the full name, a first name for the story's full name), for a name "
-    "merely moved within the sentence, for a place and the place holding it, and for a "
-    "spokesman against his company.",
+    "merely moved within the sentence, for a place and the place holding it, for a "
+    "spokesman against his company, and for different people quoted on different points "
+    "(a claim attributed to someone else must share a run of words with the other version's).",
     (Example("“The cuts to the hospital budget are a huge mistake,” said Maria Marini on Monday.",
              "Speaking on Monday, Nikos Poulopoulos said the cuts to the hospital budget were a huge mistake."),),
     (Example("“The cuts to the hospital budget are a huge mistake,” said Maria Marini on Monday.",
-             "Speaking on Monday, Marini said the cuts to the hospital budget were a huge mistake."),),
+             "Speaking on Monday, Marini said the cuts to the hospital budget were a huge mistake."),
+     Example("“The markets will recover by the summer,” Donald Trump said on Wednesday.",
+             "“I have decided to retire from the court,” Anthony Kennedy said on Wednesday."),),
 )
 ROLE_CONFLICT = Rule(
     "FD402",
@@ -45,12 +49,19 @@ ROLE_CONFLICT = Rule(
     "a title held by different holders (“the regional capital”)",
     "A title names one holder: if one version's \"the regional capital\" is Kherson and "
     "another's is Henichesk, one of them is wrong. Holders of one title are compared across the "
-    "whole story, version against version. It stays quiet where two versions share a holder, "
-    "and for one holder written two ways (\"Judge Robert Simpson Jr.\" / \"Robert Simpson\").",
+    "whole story, version against version. Only a title one holder has at a time counts: a "
+    "definite one, with whose or of what it is (\"Daniels' attorney\", \"chairman of the "
+    "Freedom Caucus\"); \"a solicitor\" or \"a former prosecutor\" is a role many hold. It stays "
+    "quiet where two versions share a holder, and for one holder written two ways (\"Judge "
+    "Robert Simpson Jr.\" / \"Robert Simpson\").",
     (Example("Mark Rutte, the prime minister, opened the new museum in the city on Friday.",
              "Frans Timmermans, the prime minister, opened the new museum in the city on Friday."),),
     (Example("Mark Rutte, the prime minister, opened the new museum in the city on Friday.",
-             "Rutte, the prime minister, opened the new museum in the city on Friday."),),
+             "Rutte, the prime minister, opened the new museum in the city on Friday."),
+     Example("Nick Vamos, a solicitor at a London firm, said the ruling would be appealed.",
+             "Anna Price, a solicitor at a London firm, said the ruling was a surprise."),
+     Example("Michael Avenatti, Daniels' attorney, described the payments on Tuesday.",
+             "Richard Owens, its attorney, described the payments on Tuesday."),),
 )
 RULES = (ENTITY_CONFLICT, ROLE_CONFLICT)
 
@@ -92,11 +103,16 @@ def speaker_conflicts(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepan
     """A claim both versions attribute, to different people: "said Marini" / "said Poulopoulos".
 
     Attribution survives rewording, so this holds in sentences that no longer line up word for
-    word; one speaker written two ways ("Professor Roberts" / "Callum Roberts") is the same."""
+    word, but only for the same words or claim: outlets quote different people on one topic
+    ("Trump said ..." / "Kennedy announced ..."), so the two sentences must share a run of
+    :data:`SAME_CLAIM_WORDS` words besides the speakers. One speaker written two ways ("Professor
+    Roberts" / "Callum Roberts") is the same."""
     said_a = [f for f in a.facts if f.kind == "speaker"]
     said_b = [f for f in b.facts if f.kind == "speaker"]
     pairs = [(x, y) for x in said_a for y in said_b if x.slot == y.slot]  # a spokesman and his company agree
     if not pairs or any(_same_speaker(x, y) for x in said_a for y in said_b):
+        return []
+    if _shared_run(a, b, said_a + said_b) < SAME_CLAIM_WORDS:
         return []
     x, y = pairs[0]
     return [
@@ -109,6 +125,20 @@ def speaker_conflicts(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepan
             slot="speaker",
         )
     ]
+
+
+SAME_CLAIM_WORDS = 4  # words in a row two attributions of one claim share ("the cuts to the hospital budget")
+
+
+def _shared_run(a: DocFacts, b: DocFacts, speakers: Sequence[Fact]) -> int:
+    """The longest run of words the two sentences share, speakers and punctuation left out."""
+    def keys(facts: DocFacts) -> list[str]:
+        own = [s for s in speakers if s.doc == facts.doc]
+        return [w.key for w in facts.words if w.key and w.pos != "PUNCT" and not any(s.start <= w.start < s.end for s in own)]
+
+    ka, kb = keys(a), keys(b)
+    match = SequenceMatcher(None, ka, kb, autojunk=False).find_longest_match(0, len(ka), 0, len(kb))
+    return match.size
 
 
 def _same_speaker(x: Fact, y: Fact) -> bool:

@@ -24,11 +24,17 @@ NUMBER_CONFLICT = Rule(
     "and by what else agrees (the one figure left when all others agree is the same figure told "
     "differently), and told when the values cannot both hold. It stays quiet for one number "
     "written two ways (\"forty\" / \"40\", \"13:34\" / \"1:34 pm\"), for values compatible under "
-    "\"about\", \"more than\" and the like, and for a figure rounded differently (that is FD902).",
+    "\"about\", \"more than\" and the like, and for a figure rounded differently (that is FD902). "
+    "Outlets that report one event independently write sentences that only look alike, so two "
+    "figures conflict only when they are about the same thing (:mod:`factdiff.compare.about`): "
+    "the claim told in many of the same words (an error), or the clauses around the figures "
+    "sharing what is counted (a warning); never where a version gives both figures.",
     (Example("The mayor said 40 people were hurt in the fire at the warehouse.",
              "The mayor said 14 people were hurt in the fire at the warehouse."),),
     (Example("The mayor said forty people were hurt in the fire at the warehouse.",
-             "The mayor said 40 people were hurt in the fire at the warehouse."),),
+             "The mayor said 40 people were hurt in the fire at the warehouse."),
+     Example("Regional airline Cape Air alone cancelled more than 200 flights on Wednesday.",
+             "Airlines cancelled more than 2,700 flights on Wednesday. Cape Air cancelled 200 of them."),),
 )
 RULES = (NUMBER_CONFLICT,)
 

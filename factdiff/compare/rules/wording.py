@@ -31,11 +31,14 @@ CONTRAST = Rule(
     "pair whose negations differ (the negation reworded: \"was not successful\" / \"was "
     "unsuccessful\"; FD501 weighs those), for an opposite whose degree word turned too (\"the "
     "least fit\" / \"more unfit\"), for one word spelt two ways, and for units of time not used "
-    "as units (\"a decade\" / \"ten years\", \"for decades\" / \"for years\").",
+    "as units (\"a decade\" / \"ten years\", \"for decades\" / \"for years\"), nor where both "
+    "versions say both words in other places (\"she recalls him saying\" / \"he told her\").",
     (Example("Sales of the new phone rose sharply in the first quarter, the company said.",
              "Sales of the new phone fell sharply in the first quarter, the company said."),),
     (Example("If nothing changes, coal will overtake oil as the main fuel within a decade, the agency said.",
-             "If nothing changes, coal will overtake oil as the main fuel within ten years, the agency said."),),
+             "If nothing changes, coal will overtake oil as the main fuel within ten years, the agency said."),
+     Example("“Don't lose too much weight now,” she recalls him saying at the party.",
+             "“Don't lose too much weight now,” he told her at the party."),),
 )
 SUBSTITUTION = Rule(
     "FD903",
@@ -88,9 +91,12 @@ def contrasts(
     if _letters(hunk_a) == _letters(hunk_b):
         return []  # "non-lethal" / "nonlethal": one word spelt two ways
     degree_turned = _turns(hunk_a) != _turns(hunk_b)
+    said_a, said_b = {_kin(w) for w in hunk_a}, {_kin(w) for w in hunk_b}
     found = []
     for x in hunk_a:
         for y in hunk_b:
+            if _kin(x) in said_b and _kin(y) in said_a:
+                continue  # both versions say both, in other places: "she recalls him saying" / "he told her"
             why = contrast(x.lemma, y.lemma) or contrast(x.key, y.key) or _antonyms(x, y) or _inflected_contrast(x, y)
             if why is None or {x.lemma, y.lemma} <= TIME_UNITS and not time_units or why == "opposite" and (
                 polarity_differs
@@ -113,6 +119,14 @@ def contrasts(
                 )
             )
     return found
+
+
+_PRONOUN_KIN = {**dict.fromkeys(("he", "him", "his", "himself"), "he"), **dict.fromkeys(("she", "her", "hers", "herself"), "she")}
+
+
+def _kin(word: Word) -> str:
+    """A word's lemma, one form for a pronoun in any case ("him" is "he")."""
+    return _PRONOUN_KIN.get(word.key, word.lemma)
 
 
 def _inflected_contrast(x: Word, y: Word) -> str | None:

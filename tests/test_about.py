@@ -1,0 +1,76 @@
+"""Two values conflict only when they are about the same thing (factdiff.compare.about).
+
+Outlets covering one event independently write sentences that share a topic, not a claim; the
+checks that pair two values must tell the two apart. These specifications use one aligned group
+of two single-sentence versions, their words as the facts stage gives them.
+"""
+
+from __future__ import annotations
+
+from factdiff.compare import compare
+from factdiff.compare.about import Evidence, evidence, states_value
+from factdiff.model import Severity
+
+from test_compare import _encode, _fact, _story, _words
+
+
+_WORDS = {"three": "3", "nine": "9"}
+
+
+def _numbers(text_a: str, value_a: str, text_b: str, value_b: str, unit: str = "flight", context: tuple[str, str] = ("", "")):
+    texts = {"a": text_a, "b": text_b}
+    value = lambda text: _WORDS.get(text, text.replace(",", ""))
+    facts = {
+        "a": [_fact("number", "a", text_a, value_a, value(value_a), slot=unit, context=context[0], detail=";")],
+        "b": [_fact("number", "b", text_b, value_b, value(value_b), slot=unit, context=context[1], detail=";")],
+    }
+    documents, groups, analyses = _story(facts, texts)
+    return [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD201"]
+
+
+def test_one_claim_told_in_the_same_words_with_another_figure_is_an_error():
+    (found,) = _numbers(
+        "The mayor said 40 people were hurt in the fire at the warehouse.", "40",
+        "The mayor said 14 people were hurt in the fire at the warehouse.", "14", unit="people",
+    )
+    assert found.severity is Severity.ERROR
+
+
+def test_figures_of_sentences_that_only_share_a_topic_do_not_conflict():
+    assert not _numbers(
+        "Regional airline Cape Air alone cancelled more than 200 flights, including nearly every flight from Boston.", "200",
+        "Airlines have canceled more than 2,700 flights nationwide as the storm moved east.", "2,700",
+    )
+
+
+def test_a_loosely_told_claim_whose_clauses_share_what_is_counted_is_a_warning():
+    (found,) = _numbers(
+        "In the Luhansk protest, Ukrainian television said three people had been injured.", "three",
+        "Police said nine people had been injured in the disturbances in Luhansk on Sunday.", "nine", unit="people",
+        context=("Ukrainian television said three people had been injured", "nine people had been injured in the disturbances in Luhansk"),
+    )
+    assert found.severity is Severity.WARNING
+
+
+def test_a_version_that_gives_both_figures_contradicts_neither():
+    texts = {"a": "Cape Air cancelled 200 flights on Wednesday.", "b": "Airlines cancelled 2,700 flights on Wednesday, 200 of them Cape Air's."}
+    a = _fact("number", "a", texts["a"], "200", "200", slot="flight")
+    b = _fact("number", "b", texts["b"], "2,700", "2700", slot="flight")
+    b_also = _fact("number", "b", texts["b"], "200", "200", slot="flight")
+    assert states_value(a, [b, b_also])
+    assert not states_value(a, [b])
+    assert evidence(a, _words(texts["a"]), b, _words(texts["b"]), [a], [b, b_also]) is Evidence.NONE
+
+
+def test_a_weekday_no_publication_date_resolves_conflicts_only_in_one_claim_told_twice():
+    def weekdays(text_a: str, text_b: str) -> list:
+        texts = {"a": text_a, "b": text_b}
+        facts = {
+            "a": [_fact("date", "a", text_a, "Monday", "rel:weekday:mon", detail="day;relative;rel:weekday:mon")],
+            "b": [_fact("date", "b", text_b, "Tuesday", "rel:weekday:tue", detail="day;relative;rel:weekday:tue")],
+        }
+        documents, groups, analyses = _story(facts, texts)
+        return [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD101"]
+
+    assert weekdays("The girls vanished on Monday after school, police said.", "The girls vanished on Tuesday after school, police said.")
+    assert not weekdays("The girls vanished on Monday after school, police said.", "Their bodies were found in the woods on Tuesday by hikers.")
