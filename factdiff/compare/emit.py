@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 
 def value_of(fact: Fact) -> Value:
+    """A fact as a reported value: where it stands and what it normalizes to."""
     return Value(fact.doc, fact.text, fact.start, fact.end, display(fact), fact.sentence)
 
 
@@ -30,6 +31,7 @@ def span_value(facts: DocFacts, start: int, end: int, normalized: str) -> Value:
 
 
 def display(fact: Fact) -> str:
+    """A fact's value as shown to a reader: a name rather than a key, a clock time."""
     if fact.kind == "date" and fact.value.startswith("rel:"):
         return f"{fact.value} (no publication date)"
     if fact.kind in ("role", "entity", "speaker"):

@@ -32,6 +32,9 @@ CLAUSE_LINK = 0.55  # clause cosine for linking date facts of sentences that do 
 
 @dataclass(frozen=True)
 class Link:
+    """Two facts about the same thing, whether their values agree, and whether both sentences are
+    in one aligned group."""
+
     a: Fact
     b: Fact
     agree: bool
@@ -68,6 +71,8 @@ def _number_mention(fact: Fact) -> quantities.NumberMention:
 
 
 def pair_dates(facts_a: Sequence[Fact], facts_b: Sequence[Fact], encode: Encoder) -> list[Link]:
+    """Dates of two versions of one claim, paired one to one: by clause similarity, agreement and
+    event; two main-claim dates that disagree are paired first."""
     dates_a = [f for f in facts_a if f.kind == "date" and f.value != "unknown"]
     dates_b = [f for f in facts_b if f.kind == "date" and f.value != "unknown"]
     if not dates_a or not dates_b:
@@ -96,6 +101,8 @@ def _is_main(date_fact: Fact) -> bool:
 
 
 def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]:
+    """Numbers of two versions of one claim, paired one to one: agreeing figures first, then
+    figures of one unit, then the one figure left on each side."""
     nums_a = [f for f in facts_a if f.kind == "number"]
     nums_b = [f for f in facts_b if f.kind == "number"]
     if not nums_a or not nums_b:
@@ -163,6 +170,8 @@ _SCALES = {
 
 
 def places_agree(a: Fact, b: Fact) -> bool | None:
+    """True for one place (or one scale), False for different places or scales, None when
+    undecidable (a place and one nested in it, an unnamed place of unknown scale)."""
     named_a, named_b = not a.value.startswith("<"), not b.value.startswith("<")
     scale_a, scale_b = _SCALES.get(a.detail), _SCALES.get(b.detail)
     if named_a and named_b and a.value != b.value and not same_name(a.text, b.text):

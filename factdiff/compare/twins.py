@@ -29,6 +29,8 @@ from .rules.negation import negation_conflicts
 
 @dataclass(frozen=True)
 class Variants:
+    """A group's versions sorted into variants: versions equal in everything a pair function sees."""
+
     docs: tuple[str, ...]  # the group's versions, sorted
     of: dict[str, int]  # version -> variant, numbered in the order of their first versions
     members: tuple[tuple[str, ...], ...]  # variant -> its versions, sorted

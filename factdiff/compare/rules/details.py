@@ -58,6 +58,7 @@ RULES = (ONLY_HERE, DETAIL_OMITTED)
 
 
 def claims_only_here(groups: Sequence[Group], n_documents: int) -> list[Discrepancy]:
+    """FD901: each group of one version's sentences, in a story of two versions or more."""
     found = []
     for group in groups:
         if len(group.docs) != 1 or n_documents < 2:
@@ -120,6 +121,7 @@ def _details_alone(variant: int, per_doc: dict[str, DocFacts], variants: Variant
 
 
 def same_detail(fact: Fact, other: Fact) -> bool:
+    """Whether another version's fact gives the same date, number or name."""
     if other.kind != fact.kind:
         return False
     if fact.kind == "number":
@@ -209,6 +211,7 @@ def adds_detail(words: Sequence[Word], other: DocFacts, *, sole: bool = False) -
 
 
 def added_wording(group_id: str, facts: DocFacts, words: Sequence[Word]) -> Discrepancy:
+    """FD902 for words only one version of a claim has."""
     value = span_value(facts, words[0].start, words[-1].end, "only here")
     return make(
         DETAIL_OMITTED,

@@ -67,6 +67,8 @@ RULES = (ENTITY_CONFLICT, ROLE_CONFLICT)
 
 
 def name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b) -> list[Discrepancy]:
+    """FD401: a name in one side of a replaced run of words for a different name of the same kind
+    in the other, neither merely moved."""
     span_a = (hunk_a[0].start, hunk_a[-1].end)
     span_b = (hunk_b[0].start, hunk_b[-1].end)
     inside_a = [f for f in ents_a if span_a[0] <= f.start and f.end <= span_a[1] and not _moved(f, ents_a, ents_b)]

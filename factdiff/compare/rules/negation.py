@@ -40,6 +40,7 @@ RULES = (NEGATION_CONFLICT,)
 
 
 def negation_conflicts(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepancy]:
+    """FD501: negations one version has and the other lacks, on a predicate the other affirms."""
     count_a, count_b = negations(a), negations(b)
     if count_a == count_b:
         return []  # "nor was he asked" and "he was not asked": negated alike, worded apart

@@ -206,6 +206,7 @@ def renames(hunk_a: Sequence[Word], hunk_b: Sequence[Word]) -> bool:
 def substitution(
     code: Rule, group_id: str, a: DocFacts, hunk_a: Sequence[Word], b: DocFacts, hunk_b: Sequence[Word]
 ) -> Discrepancy:
+    """FD903 or FD904 (``code``) for a replaced run of words, both sides quoted."""
     values = (
         span_value(a, hunk_a[0].start, hunk_a[-1].end, "reworded"),
         span_value(b, hunk_b[0].start, hunk_b[-1].end, "reworded"),
