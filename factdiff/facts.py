@@ -154,8 +154,12 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
         head = _token_at(parse, number.start, number.end)
         context, about = _clause(head, entities) if head is not None else ("", ())
         detail = f"{number.qualifier};{'ordinal' if number.ordinal else ''}{'vague' if number.vague else ''}"
+        unit = number.unit
+        holder = _age_holder(text, number.start, number.end, parse, entities) if not number.ordinal else None
+        if holder is not None:
+            unit, about = AGE, (holder,) if holder else ()
         facts.append(
-            make("number", number.start, number.end, f"{number.value:g}", slot=number.unit,
+            make("number", number.start, number.end, f"{number.value:g}", slot=unit,
                  about=about, context=context, detail=detail)
         )
 
@@ -180,6 +184,44 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
     )
     facts.sort(key=lambda f: (f.start, f.end, f.kind, f.value))
     return SentenceFacts(sentence, tuple(facts), lemmas, words)
+
+
+AGE = "age"  # a number's unit when it is someone's age; ``about`` then holds whose, if said
+_AGE_AFTER = re.compile(r"[-\s](?:years?|yrs?)[-\s]old\b", re.I)
+
+
+def _age_holder(text: str, start: int, end: int, parse, entities: Sequence[_Entity]) -> str | None:
+    """Whose age a number is, or None when it is no age.
+
+    "20-year-old Wuttisan Wongtalay" and "Love, 32," name the holder (a person's key); "his
+    three-year-old dog" and "the 59-year-old musher" a noun ("noun:dog"); "The 21-year-old
+    hanged his daughter" nobody ("", the story's subject, resolved by compare); "aged 40" is
+    the age of the person named before it.
+    """
+    after = _AGE_AFTER.match(text, end)
+    if after:
+        rest = text[after.end():]
+        named = next((e for e in entities if e.start >= after.end() and not text[after.end():e.start].strip()), None)
+        if named is not None and named.kind == "person":
+            return named.key
+        token = next((t for t in parse if t.idx >= after.end()), None)
+        if token is not None and token.pos_ == "NOUN" and not rest[: token.idx - after.end()].strip():
+            return f"noun:{token.lemma_.lower()}"
+        return ""
+    before = text[:start]
+    if before.endswith(", ") and text[end : end + 1] == ",":
+        # The tagger reads many surnames as organisations or works ("Love, 32,"): a proper noun
+        # right before the commas is a person here.
+        named = next((e for e in entities if e.end == start - 2 and e.kind != "place"), None)
+        if named is not None:
+            return named.key if named.kind == "person" else f"person:{fold(named.text)}"
+        token = next((t for t in parse if t.idx + len(t.text) == start - 2), None)
+        if token is not None and token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
+            return f"person:{fold(token.text)}"  # "Love, 32," opening a sentence is tagged a noun
+    if re.search(r"\baged\s+$", before, re.I):
+        named = [e for e in entities if e.kind == "person" and e.end <= start]
+        return named[-1].key if named else ""
+    return None
 
 
 def _entities(parse) -> list[_Entity]:
@@ -463,6 +505,8 @@ def _negations(parse, in_question: Sequence[bool]) -> Iterable[tuple[tuple, dict
         ):
             if token.i + 1 < len(parse) and parse[token.i + 1].text in ("-", "‑"):
                 continue  # "a no-smoking rule"
+            if spelled == "no" and token.i + 1 < len(parse) and parse[token.i + 1].is_punct:
+                continue  # "No — Scout Willis", "No, he said": an answer, not a denial
             if token.i + 1 < len(parse) and parse[token.i + 1].lower_ in _ADDITIVE_FOCUS:
                 continue  # "not only a new chapter but also ...", "not just practical": adds, does not deny
             if spelled == "not" and head.pos_ in ("NOUN", "PROPN") and token.dep_ != "det" and head.dep_ != "attr":

@@ -58,7 +58,7 @@ def words_alike(a: Fact, sa: Iterable[Word], b: Fact, sb: Iterable[Word]) -> flo
 
 def clause_overlap(a: Fact, b: Fact) -> float:
     """Jaccard of the content words of the two clauses, the values' own words left out."""
-    ca, cb = _content(a), _content(b)
+    ca, cb = clause_words(a), clause_words(b)
     return len(ca & cb) / max(1, len(ca | cb))
 
 
@@ -92,7 +92,8 @@ def _within(word: Word, fact: Fact) -> bool:
     return word.start < fact.end and fact.start < word.end
 
 
-def _content(fact: Fact) -> set[str]:
+def clause_words(fact: Fact) -> set[str]:
+    """The content words of the clause around a value, lower-cased, the value's own left out."""
     value_words = {w.lower() for w in re.findall(r"\w+", fact.text)}
     return {
         w
@@ -131,4 +132,7 @@ def weigh(links: Sequence[Link], by_sentence: Mapping[tuple[str, int], SentenceF
 
 
 def _unresolved(fact: Fact) -> bool:
-    return fact.kind == "date" and fact.value.startswith("rel:")
+    """A date counted from a publication date nobody gave ("Monday", "last month"). A calendar
+    date or a month named without its year ("April 14", "in March") still compares within one
+    story: its versions tell one year."""
+    return fact.kind == "date" and fact.value.startswith("rel:") and not fact.value.startswith(("rel:date:", "rel:month-name:"))

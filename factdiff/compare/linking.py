@@ -18,10 +18,10 @@ from itertools import combinations
 import numpy as np
 
 from .. import places, quantities
-from ..facts import SentenceFacts
+from ..facts import AGE, SentenceFacts
 from ..model import Fact
 from ..temporal import DateMention, same_date
-from ..variants import same_name
+from ..variants import fold, same_name
 
 
 Encoder = Callable[[Sequence[str]], np.ndarray]
@@ -117,6 +117,8 @@ def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]
             same_unit = a.slot == b.slot or not a.slot or not b.slot
             if a.detail.endswith(";ordinal") != b.detail.endswith(";ordinal") or not same_unit:
                 continue
+            if a.slot == AGE == b.slot and a.about and b.about and _surname(a.about[0]) != _surname(b.about[0]):
+                continue  # the 59-year-old musher and his three-year-old dog
             agree = numbers_agree(a, b)
             if agree:
                 candidates.append((3.0 - 0.01 * abs(i - j), i, j, True))
@@ -175,12 +177,20 @@ def places_agree(a: Fact, b: Fact) -> bool | None:
     named_a, named_b = not a.value.startswith("<"), not b.value.startswith("<")
     scale_a, scale_b = _SCALES.get(a.detail), _SCALES.get(b.detail)
     if named_a and named_b and a.value != b.value and not same_name(a.text, b.text):
-        return None if places.nested(a.value, b.value) else False
+        return None if places.nested(a.value, b.value) or _names_within(a.text, b.text) else False
     if scale_a and scale_b and scale_a != scale_b:
         return False
     if named_a and named_b or scale_a and scale_b:
         return True
     return None
+
+
+def _names_within(a: str, b: str) -> bool:
+    """One place named inside the other's name: "a Los Angeles court" and "Los Angeles County
+    Superior Court" are not two places."""
+    words_a, words_b = set(fold(a).split()) - {"the", "a", "an"}, set(fold(b).split()) - {"the", "a", "an"}
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return bool(shorter) and len(shorter) < len(longer) and shorter <= longer
 
 
 def _greedy_links(candidates, left: Sequence[Fact], right: Sequence[Fact], *, aligned: bool):
@@ -248,3 +258,33 @@ def anchors(fact: Fact) -> frozenset[str]:
     return frozenset(
         k for k in fact.about if not k.startswith(("person:", "group:")) and not places.is_country(k)
     )
+
+
+def story_age_links(analyses: Sequence[SentenceFacts]) -> list[Link]:
+    """Ages of one person across the story, wherever the sentences are: "Love, 32," / "the
+    33-year-old". An age that names nobody ("The 21-year-old hanged his daughter") is taken for
+    the age of the one person whose age the story gives, if there is one; ages of things ("his
+    three-year-old dog") are left to aligned sentences.
+    """
+    ages = [f for a in analyses for f in a.facts if f.kind == "number" and f.slot == AGE]
+    named = {_surname(f.about[0]) for f in ages if f.about and f.about[0].startswith("person:")}
+    by_doc: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    for fact in ages:
+        if fact.about and fact.about[0].startswith("person:"):
+            by_doc[fact.doc][_surname(fact.about[0])].append(fact)
+        elif not fact.about and len(named) == 1:
+            by_doc[fact.doc][next(iter(named))].append(fact)
+    links = []
+    for doc_a, doc_b in combinations(sorted(by_doc), 2):
+        for holder in sorted(by_doc[doc_a].keys() & by_doc[doc_b].keys()):
+            ages_a, ages_b = by_doc[doc_a][holder], by_doc[doc_b][holder]
+            if {f.value for f in ages_a} & {f.value for f in ages_b}:
+                continue  # both versions give that age (a second one is someone else's, or another time)
+            links.append(Link(ages_a[0], ages_b[0], numbers_agree(ages_a[0], ages_b[0]), aligned=False))
+    return links
+
+
+def _surname(key: str) -> str:
+    """A person's key by the last word of the name: "person:lauri love" and "person:love" meet."""
+    return key.split(":", 1)[-1].split()[-1] if key.split(":", 1)[-1].split() else key
+

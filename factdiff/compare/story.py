@@ -14,7 +14,7 @@ from ..facts import SentenceFacts
 from ..model import DateSource, Discrepancy, Document, Group
 from . import about
 from .claims import facts_by_doc, resolve_story_names
-from .linking import Encoder, Link, story_date_links
+from .linking import Encoder, Link, story_age_links, story_date_links
 from .rules.dates import date_conflicts, unknown_times
 from .rules.details import claims_only_here, finer_figures, omitted_details, without_details_in_conflict
 from .rules.entities import role_conflicts
@@ -51,6 +51,7 @@ def compare(
 
     found += finer_figures(links["number"], group_of)
     links["date"] += story_date_links(analyses, group_of, encode)
+    links["number"] += story_age_links(analyses)
     facts_of = defaultdict(list)
     for analysis in analyses:
         facts_of[analysis.sentence.doc].extend(analysis.facts)

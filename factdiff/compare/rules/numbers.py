@@ -1,8 +1,9 @@
 """Numbers: versions that give different figures for one quantity (FD201).
 
 Decided on number facts linked within aligned groups (:func:`..linking.pair_numbers`: same unit,
-same kind of number), clustered by :mod:`..clusters`. A figure one version gives more precisely
-is a detail, FD902 (:func:`.details.finer_figures`).
+same kind of number) and, for ages, across the story (:func:`..linking.story_age_links`),
+weighed by :mod:`..about`, clustered by :mod:`..clusters`. A figure one version gives more
+precisely is a detail, FD902 (:func:`.details.finer_figures`).
 """
 
 from __future__ import annotations
@@ -28,9 +29,13 @@ NUMBER_CONFLICT = Rule(
     "Outlets that report one event independently write sentences that only look alike, so two "
     "figures conflict only when they are about the same thing (:mod:`factdiff.compare.about`): "
     "the claim told in many of the same words (an error), or the clauses around the figures "
-    "sharing what is counted (a warning); never where a version gives both figures.",
+    "sharing what is counted (a warning); never where a version gives both figures. Across the "
+    "story, a person's age is compared wherever it is told (\"Anna Berg, 45,\" / \"the "
+    "46-year-old\").",
     (Example("The mayor said 40 people were hurt in the fire at the warehouse.",
-             "The mayor said 14 people were hurt in the fire at the warehouse."),),
+             "The mayor said 14 people were hurt in the fire at the warehouse."),
+     Example("Anna Berg, 45, runs the bakery on the square. She opened it in 2010.",
+             "The 46-year-old said business at the bakery had been good this year. Anna Berg opened it in 2010."),),
     (Example("The mayor said forty people were hurt in the fire at the warehouse.",
              "The mayor said 40 people were hurt in the fire at the warehouse."),
      Example("Regional airline Cape Air alone cancelled more than 200 flights on Wednesday.",

@@ -42,11 +42,15 @@ PLACE_CONFLICT = Rule(
     "Mariupol\" cannot both be the same retreat. Places filling the same predicate and "
     "preposition in aligned sentences are compared by name and by scale (a city is not a "
     "region). It stays quiet for one place spelled two ways, for a place and the larger one that "
-    "holds it (\"Coventry\" / \"England\"), and where the scale of an unnamed place is unknown.",
+    "holds it (\"Coventry\" / \"England\"), for a place named inside the other's name (\"a Los "
+    "Angeles court\" / \"Los Angeles County Superior Court\"), and where the scale of an unnamed "
+    "place is unknown.",
     (Example("The troops retreated from Kherson after weeks of fighting, the army said.",
              "The troops retreated from Mariupol after weeks of fighting, the army said."),),
     (Example("“Back home in Coventry, every pub closed within a year of the smoking ban,” remembers Timms.",
-             "“Back home in England, every pub closed within a year of the smoking ban,” remembers Timms."),),
+             "“Back home in England, every pub closed within a year of the smoking ban,” remembers Timms."),
+     Example("She filed a lawsuit in a Los Angeles court on Tuesday, alleging the agreement was invalid.",
+             "She filed a lawsuit in Los Angeles County Superior Court on Tuesday, alleging the agreement was invalid."),),
 )
 RULES = (DIRECTION_CONFLICT, PLACE_CONFLICT)
 

@@ -1,0 +1,61 @@
+"""Facts as real coverage needs them: ages know whose they are; an answer is not a denial."""
+
+from __future__ import annotations
+
+import pytest
+
+import factdiff
+from factdiff.facts import AGE, extract_facts
+from factdiff.model import Document, Sentence, Severity
+from factdiff.pipeline import make_embedder
+
+
+def _facts(text: str, kind: str):
+    document = Document("a", "a.txt", text)
+    (analysis,) = extract_facts([document], [Sentence("a", 0, 0, len(text), text)])
+    return [f for f in analysis.facts if f.kind == kind]
+
+
+def _ages(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.text, f.about) for f in _facts(text, "number") if f.slot == AGE]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Police found the body of 20-year-old Anna Berg near the hotel.", [("20", ("person:anna berg",))]),
+        ("Mr Berg, 33, from Leeds, was arrested in October.", [("33", ("person:berg",))]),
+        ("John Smith, aged 40, was arrested on Monday.", [("40", ("person:john smith",))]),
+        ("The 59-year-old musher and his three-year-old dog finished.", [("59", ("noun:musher",)), ("three", ("noun:dog",))]),
+        ("The 21-year-old hanged himself at a deserted hotel.", [("21", ())]),
+    ],
+)
+def test_an_age_knows_whose_it_is(text, expected):
+    assert _ages(text) == expected
+
+
+def test_a_duration_in_years_is_no_age():
+    assert _ages("The film took 33 years to make.") == []
+
+
+@pytest.fixture(scope="module")
+def embedder(story_cache):
+    return make_embedder(cache_dir=story_cache)
+
+
+def test_one_persons_age_given_two_ways_in_sentences_that_do_not_align_is_a_warning(embedder):
+    documents = (
+        Document("a", "a.txt", "Anna Berg, 45, runs the bakery on the square. She opened it in 2010."),
+        Document("b", "b.txt", "The 46-year-old said business at the bakery had been good this year. Anna Berg opened it in 2010."),
+    )
+    found = [d for d in factdiff.check_documents(documents, embedder=embedder).discrepancies if d.code == "FD201"]
+    assert [(d.severity, sorted(v.text for v in d.values)) for d in found] == [(Severity.WARNING, ["45", "46"])]
+
+
+@pytest.mark.parametrize("text", ["No — Scout Willis (@scout) May 28, 2014", "No, the minister said, it was a good day."])
+def test_no_as_an_answer_denies_nothing(text):
+    assert _facts(text, "negation") == []
+
+
+def test_no_before_a_noun_still_denies():
+    assert [f.text for f in _facts("Police found no evidence of a break-in.", "negation")]
