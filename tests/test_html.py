@@ -104,7 +104,8 @@ def test_sidebar_lists_discrepancies_by_severity_with_filters():
         assert f'href="#d-{d.id}"' in side
         assert f'data-g="{d.group}"' in side
     # errors and warnings shown at first, info one click away; each with its count
-    assert '<input type="checkbox" value="error" checked><span class="badge error">error</span> 1' in side
+    assert ('<input type="checkbox" value="error" checked>'
+            '<span class="badge error">error</span> 1') in side
     assert '<input type="checkbox" value="warning" checked>' in side
     assert '<input type="checkbox" value="info"><span class="badge info">info</span> 2' in side
     # values with the versions' labels: ap and blog agree

@@ -26,7 +26,8 @@ LAPTOP = {"width": 1440, "height": 900}
 OUTLIER_SELECTED = (0xFF, 0x9E, 0x97)  # --outlier-sel in report.css
 MAJORITY_SELECTED = (0x8F, 0xDC, 0x9C)  # --majority-sel
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs chromium (apt-get install -y chromium)")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs chromium (apt-get install -y chromium)")
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +105,8 @@ def test_story_script_is_text_not_code(hostile):
     assert page.locator("script").count() == 1  # the page's own
     blog = page.locator('.column[data-doc="blog"] .text').inner_text()
     assert "Readers wrote: <script>alert(1)</script> and [bold]x[/bold] with `code` & more." in blog
-    assert page.locator('.column[data-doc="blog"] .name').inner_text() == "Local [bold]Blog[/bold] | News"
+    name = page.locator('.column[data-doc="blog"] .name').inner_text()
+    assert name == "Local [bold]Blog[/bold] | News"
 
 
 def test_nothing_is_fetched(hostile, story):
