@@ -185,6 +185,32 @@ def test_click_brings_a_span_from_out_of_view(story):
     assert page.evaluate("location.hash") == f"#d-{d['id']}"
 
 
+def test_click_on_a_sentence_lines_up_the_other_versions_beside_it(story):
+    page = story.open().page
+    everywhere = {g["id"] for g in STORY["groups"]
+                  if {s["doc"] for s in g["sentences"]} == {d["id"] for d in STORY["documents"]}}
+    first = page.locator(".column").first
+    text = first.locator(".text")
+    on_screen = [s for s in first.locator(".s[data-g]").all()
+                 if s.get_attribute("data-g") in everywhere and _visible_in(page, s, text)]
+    assert on_screen, "no sentence shared by every version is on screen at first"
+    sentence = on_screen[-1]
+    group = sentence.get_attribute("data-g")
+    line = sentence.evaluate("s => { const r = s.getClientRects()[0];"
+                             " return {x: r.x + 3, y: r.y + r.height / 2, top: r.top}; }")
+    page.mouse.click(line["x"], line["y"])
+    assert text.evaluate("t => t.scrollTop") == 0  # the clicked version stays where it is
+    tops = []
+    for column in page.locator(".column").all()[1:]:
+        twin = column.locator(f'.s[data-g="{group}"]').first
+        assert "aligned" in twin.get_attribute("class")
+        assert _visible_in(page, twin, column.locator(".text"))
+        assert column.locator(".status").inner_text().lower() == "aligned"
+        tops.append(twin.evaluate("s => s.getClientRects()[0].top"))
+    # where the column could scroll that far, the twin starts on the clicked sentence's line
+    assert any(abs(top - line["top"]) < 2 for top in tops), (line["top"], tops)
+
+
 def test_severity_filters_hide_and_show_items(story):
     page = story.open().page
     errors, warnings, infos = (len(_by_severity(s)) for s in ("error", "warning", "info"))

@@ -124,7 +124,7 @@ def _sidebar(report: Report, shown: list[Discrepancy], labels: dict[str, str],
     out += [
         '<p class="hint muted"><mark class="outlier">outlier</mark> '
         '<mark class="majority">majority</mark> <span class="junk">dimmed: not the story</span>'
-        "<br>Click one to line up the versions; j / k to move.</p>",
+        "<br>Click one, or a sentence, to line up the versions; j / k to move.</p>",
         '<ol class="items">',
         *(_item(i, d, labels, index) for i, d in enumerate(shown)),
         "</ol>",

@@ -32,24 +32,18 @@
     if (none) none.hidden = items.length === 0 || items.some((li) => !li.hidden);
   }
 
-  function scrollColumn(text, target) {
+  // Bring ``target`` to ``at`` pixels below the top of its column's text area.
+  function scrollColumn(text, target, at) {
     const t = target.getBoundingClientRect();
     const c = text.getBoundingClientRect();
-    text.scrollTop += t.top - c.top - text.clientHeight / 3;
+    text.scrollTop += t.top - c.top - at;
   }
 
-  function select(i) {
-    const li = items[i];
-    if (!li) return;
-    current = i;
-    items.forEach((other, j) => {
-      other.classList.toggle("selected", j === i);
-      if (j === i) other.setAttribute("aria-current", "true");
-      else other.removeAttribute("aria-current");
-    });
-    paint();
+  // Tint the group's sentences (and those holding a selected span) in every column, say what
+  // each column holds, and scroll each one so its first such span or sentence sits at ``at``
+  // (a third of the way down when not given); ``keep`` is a column left where it is.
+  function lineUp(group, at, keep) {
     document.querySelectorAll(".columns .s.aligned").forEach((s) => s.classList.remove("aligned"));
-    const group = li.dataset.g;
     for (const col of columns) {
       const text = col.querySelector(".text");
       const own = Array.from(text.querySelectorAll("mark.sel"));
@@ -65,11 +59,40 @@
       status.textContent = word;
       status.className = `status ${roles.has("outlier") ? "outlier" : roles.size ? "majority" : ""}`;
       col.classList.toggle("absent", !own.length && !aligned.length);
-      const target = own[0] || aligned[0];
-      if (target) scrollColumn(text, target);
+      const target = at === undefined ? own[0] || aligned[0] : aligned[0];
+      if (target && col !== keep) {
+        scrollColumn(text, target, at === undefined ? text.clientHeight / 3 : at);
+      }
     }
+  }
+
+  function mark(i) {
+    current = i;
+    items.forEach((other, j) => {
+      other.classList.toggle("selected", j === i);
+      if (j === i) other.setAttribute("aria-current", "true");
+      else other.removeAttribute("aria-current");
+    });
+    paint();
+  }
+
+  function select(i) {
+    const li = items[i];
+    if (!li) return;
+    mark(i);
+    lineUp(li.dataset.g);
     li.scrollIntoView({ block: "nearest" });
     history.replaceState(null, "", `#${li.id}`);
+  }
+
+  // A click on a sentence lines the other versions up beside it, where it is (like a
+  // side-by-side diff); a discrepancy stays selected only if the sentence is its passage.
+  function alignSentence(sentence) {
+    const group = sentence.dataset.g;
+    if (current >= 0 && items[current].dataset.g !== group) mark(-1);
+    const text = sentence.closest(".text");
+    const at = sentence.getBoundingClientRect().top - text.getBoundingClientRect().top;
+    lineUp(group, at, sentence.closest(".column"));
   }
 
   function step(by) {
@@ -87,6 +110,10 @@
     select(i);
   }));
   boxes.forEach((b) => b.addEventListener("change", paint));
+  document.querySelector(".columns").addEventListener("click", (event) => {
+    const sentence = event.target.closest(".s[data-g]");
+    if (sentence && !String(window.getSelection())) alignSentence(sentence);
+  });
   document.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === "j" || event.key === "ArrowDown") { event.preventDefault(); step(1); }
