@@ -51,13 +51,15 @@
         .filter((s) => s.dataset.g === group);
       aligned.forEach((s) => s.classList.add("aligned"));
       own.forEach((m) => { const s = m.closest(".s"); if (s) s.classList.add("aligned"); });
-      const roles = new Set(own.map((m) => (m.classList.contains("sel-outlier") ? "outlier" : "majority")));
+      const roles = new Set(own.map((m) => (
+        m.classList.contains("sel-outlier") ? "outlier" : "majority")));
       const status = col.querySelector(".status");
       let word = "not here";
       if (roles.size) word = Array.from(roles).sort().reverse().join(" + ");
       else if (aligned.length) word = "aligned";
       status.textContent = word;
-      status.className = `status ${roles.has("outlier") ? "outlier" : roles.size ? "majority" : ""}`;
+      const tone = roles.has("outlier") ? "outlier" : roles.size ? "majority" : "";
+      status.className = `status ${tone}`;
       col.classList.toggle("absent", !own.length && !aligned.length);
       const target = at === undefined ? own[0] || aligned[0] : aligned[0];
       if (target && col !== keep) {
