@@ -119,7 +119,9 @@ def test_every_format_to_a_file(fmt, ext, env, tmp_path, story_json):
     assert "Associated Press" in text and "JapanToday" in text and "2023-04-18" in text
     if fmt == "html":
         assert text.startswith("<!DOCTYPE html>")
-        assert not re.search(r"""<(?:script|link|img|iframe)\b|\bsrc=|url\(""", text)  # self-contained
+        # self-contained: the page's one inline script, nothing linked or fetched
+        assert text.count("<script") == 1 and "<script>\n" in text
+        assert not re.search(r"""<(?:link|img|iframe)\b|\bsrc=|url\(""", text)
     if fmt == "markdown":
         assert text.startswith("# factdiff report\n")
     assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # not mkstemp's private mode

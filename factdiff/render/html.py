@@ -1,85 +1,38 @@
-"""One self-contained HTML file: inline CSS, no scripts, no external assets; works offline.
+"""One self-contained HTML page to review a story: the versions side by side, the discrepancies
+beside them.
 
-Every piece of source text is escaped with :func:`html.escape`. Highlights are inserted by
-offsets within a sentence, escaping the text before, inside and after each mark separately.
+The page is an editor's desk rather than a document to read: a sidebar lists the discrepancies
+(severity filters on top), and one column per version holds that version's whole text with every
+conflicting span highlighted in place (outlier and majority colors) and the text cleaning dropped
+dimmed. Clicking a discrepancy scrolls every column to its span. Versions go by short labels
+(A, B, C ...) explained in the column headers and the versions table.
+
+Self-contained: the CSS and the small script (report.css, report.js beside this module) are
+inlined; nothing is linked or fetched. Every piece of source text is escaped with
+:func:`html.escape`, and the script only reads the page's own attributes.
 """
 
 from __future__ import annotations
 
 import html
+import re
+from importlib.resources import files
 from urllib.parse import quote
 
 from .. import __version__
-from ..model import Discrepancy, Report, Severity, Value
-from . import (
-    _hidden,
-    _Index,
-    _ordered,
-    _Passage,
-    _plural,
-    _published,
-    _role,
-    _severity,
-    _summaries,
-)
+from ..model import Discrepancy, Report, Severity
+from . import _doc_ids, _hidden, _Index, _ordered, _plural, _published, _role, _severity, _summaries
+from .html_text import spans_by_doc, version_text
 
 __all__ = ["render_html"]
 
-_CSS = """
-:root { --fg: #1d1d1f; --bg: #fff; --muted: #6b6b70; --line: #d8d8dc; --panel: #f6f6f8;
-  --error: #b3261e; --warning: #9a6700; --info: #0b62a4;
-  --outlier: #ffd6d3; --majority: #cdf0d2; }
-@media (prefers-color-scheme: dark) {
-  :root { --fg: #e8e8ea; --bg: #17171a; --muted: #a0a0a8; --line: #3a3a40; --panel: #222228;
-    --error: #ff8a80; --warning: #f2c14e; --info: #7cc4ff;
-    --outlier: #6b2420; --majority: #1f5129; }
-}
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1400px; padding: 1.5rem; color: var(--fg);
-  background: var(--bg); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
-h1 { margin: 0 0 .25rem; font-size: 1.6rem; }
-h2 { margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
-h3 { margin: 0 0 .5rem; font-size: 1.1rem; }
-h4 { margin: 0 0 .4rem; font-size: .95rem; }
-a { color: inherit; }
-code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-  background: var(--panel); padding: 0 .25em; border-radius: 3px; }
-.muted, .source { color: var(--muted); font-weight: normal; }
-.counts { display: flex; gap: 1rem; list-style: none; padding: 0; margin: .5rem 0; }
-.badge { display: inline-block; padding: 0 .45em; border-radius: 3px; font-size: .8em;
-  font-weight: 600; color: var(--bg); text-transform: uppercase; letter-spacing: .03em; }
-.badge.error { background: var(--error); } .badge.warning { background: var(--warning); }
-.badge.info { background: var(--info); }
-nav ol { padding-left: 1.5rem; } nav li { margin: .2rem 0; }
-.discrepancy { border: 1px solid var(--line); border-left: 4px solid var(--line);
-  border-radius: 6px; padding: 1rem; margin: 1rem 0; }
-.discrepancy.error { border-left-color: var(--error); }
-.discrepancy.warning { border-left-color: var(--warning); }
-.discrepancy.info { border-left-color: var(--info); }
-.discrepancy:target { box-shadow: 0 0 0 3px var(--info); }
-.versions { display: grid; gap: .75rem;
-  grid-template-columns: repeat(var(--cols, 1), minmax(0, 1fr)); }
-@media (max-width: 700px) { .versions { grid-template-columns: minmax(0, 1fr); } }
-.version { background: var(--panel); border-radius: 4px; padding: .6rem .75rem; }
-.sentence { margin: 0 0 .4rem; white-space: pre-wrap; overflow-wrap: anywhere; }
-.values { margin: 0; padding-left: 1.1rem; font-size: .9em; }
-mark { color: inherit; border-radius: 2px; padding: 0 .1em; }
-mark.outlier { background: var(--outlier); outline: 1px solid var(--error); }
-mark.majority { background: var(--majority); }
-.role { font-size: .75em; text-transform: uppercase; color: var(--muted); margin-left: .4em; }
-.scroll { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left;
-  vertical-align: top; }
-thead th { background: var(--panel); }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.groups td { white-space: pre-wrap; overflow-wrap: anywhere; min-width: 14rem; }
-table.groups td.empty { background: repeating-linear-gradient(135deg, transparent 0 6px,
-  var(--panel) 6px 12px); }
-table.groups tbody th { white-space: nowrap; }
-table.groups th a { display: block; font-weight: normal; font-size: .85em; }
-footer { margin-top: 2rem; color: var(--muted); font-size: .85em; }
-""".strip()
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+SHOWN_AT_FIRST = {Severity.ERROR, Severity.WARNING}  # info is one click away (the script filters)
+LONG_ID = 6  # ids at least this long are replaced by their label in explanations
+
+
+def _asset(name: str) -> str:
+    return files(__package__).joinpath(name).read_text(encoding="utf-8").strip()
 
 
 def _e(text: object) -> str:
@@ -91,117 +44,147 @@ def _frag(prefix: str, ident: str) -> str:
     return "#" + _e(prefix + quote(ident, safe="-._~!$&'()*+,;=:@/?"))
 
 
-def _marked(text: str, marks) -> str:
-    """``text`` escaped, with each mark (non-overlapping, sorted) wrapped in ``<mark>``."""
+def _labels(docs: list[str]) -> dict[str, str]:
+    """A, B, ... Z, AA, AB, ...: short names for the versions, in report order."""
+    out = {}
+    for n, doc in enumerate(docs):
+        label, k = "", n
+        while True:
+            label = chr(ord("A") + k % 26) + label
+            k = k // 26 - 1
+            if k < 0:
+                break
+        out[doc] = label
+    return out
+
+
+def _relabel(text: str, labels: dict[str, str]) -> str:
+    """``text`` escaped, with each long version id in it written as its label."""
+    long = sorted((d for d in labels if len(d) >= LONG_ID), key=len, reverse=True)
+    if not long:
+        return _e(text)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, long)) + r")(?!\w)")
     out, pos = [], 0
-    for m in marks:
-        out.append(_e(text[pos : m.start]))
-        out.append(
-            f'<mark class="{m.role}" title="{_e(m.value.normalized)}">'
-            f"{_e(text[m.start : m.end])}</mark>"
-        )
-        pos = m.end
+    for m in pattern.finditer(text):
+        out.append(_e(text[pos : m.start()]))
+        out.append(f'<b class="lab" title="{_e(m.group())}">{_e(labels[m.group()])}</b>')
+        pos = m.end()
     out.append(_e(text[pos:]))
     return "".join(out)
 
 
-def _doc_heading(index: _Index, doc: str, tag: str = "h4", extra: str = "") -> str:
-    document = index.documents.get(doc)
-    source = ""
-    if document is not None and document.source:
-        source = f' <span class="source">({_e(document.source)})</span>'
-    return f"<{tag}>{_e(doc)}{source}{extra}</{tag}>"
+def _values(d: Discrepancy, labels: dict[str, str]) -> str:
+    """The discrepancy's values, one line per distinct reading with the versions that have it."""
+    readings: dict[tuple[str, str, str], list[str]] = {}
+    for v in d.values:
+        key = (_role(v, d), v.text, v.normalized)
+        readings.setdefault(key, [])
+        if labels[v.doc] not in readings[key]:
+            readings[key].append(labels[v.doc])
+    lines = [
+        f'<li><b class="lab">{_e(" ".join(who))}</b> <mark class="{role}">{_e(text)}</mark>'
+        f" → <code>{_e(normalized)}</code></li>"
+        for (role, text, normalized), who in readings.items()
+    ]
+    return f'<ul class="vals">{"".join(lines)}</ul>'
 
 
-def _value_item(v: Value, role: str) -> str:
+def _item(i: int, d: Discrepancy, labels: dict[str, str], index: _Index) -> str:
+    sev = _severity(d.severity).value
+    group = f' data-g="{_e(d.group)}"' if d.group is not None and d.group in index.groups else ""
+    meta = [f"<code>{_e(d.id)}</code>"]
+    if d.majority is not None:
+        meta.append(f"majority <code>{_e(d.majority)}</code>")
+    if d.group is not None:
+        meta.append(f"group <code>{_e(d.group)}</code>")
     return (
-        f'<li><mark class="{role}">{_e(v.text)}</mark> → <code>{_e(v.normalized)}</code></li>'
+        f'<li class="item {sev}" id="d-{_e(d.id)}" data-i="{i}" data-sev="{sev}"{group}>'
+        f'<a href="{_frag("d-", d.id)}"><span class="badge {sev}">{sev}</span> '
+        f'<span class="what">{_e(d.code)} {_e(d.kind)}</span>'
+        f'<span class="expl">{_relabel(d.explanation, labels)}</span>'
+        f'{_values(d, labels)}<p class="id">{" · ".join(meta)}</p></a></li>'
     )
 
 
-def _version(index: _Index, p: _Passage, labelled: bool) -> str:
-    roles = "".join(
-        f'<span class="role">{_e(r)}</span>' for r in dict.fromkeys(r for _, r in p.values)
-    ) if labelled else ""
-    parts = [f'<div class="version">{_doc_heading(index, p.doc, extra=roles)}']
-    if p.text:
-        parts.append(f'<p class="sentence">{_marked(p.text, p.marks)}</p>')
-    if p.values:
-        parts.append('<ul class="values">')
-        parts.extend(_value_item(v, role) for v, role in p.values)
-        parts.append("</ul>")
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def _discrepancy(index: _Index, d: Discrepancy) -> str:
-    sev = _severity(d.severity).value
-    passages = index.passages(d)
-    lines = [
-        f'<section class="discrepancy {sev}" id="d-{_e(d.id)}">',
-        f'<h3><span class="badge {sev}">{sev}</span> {_e(d.code)} {_e(d.kind)} — '
-        f"<code>{_e(d.id)}</code></h3>",
-        f"<p>{_e(d.explanation)}</p>",
+def _sidebar(report: Report, shown: list[Discrepancy], labels: dict[str, str],
+             index: _Index) -> list[str]:
+    boxes = "".join(
+        f'<label><input type="checkbox" value="{sev.value}"'
+        f'{" checked" if sev in SHOWN_AT_FIRST else ""}>'
+        f'<span class="badge {sev.value}">{sev.value}</span> {report.count(sev)}</label>'
+        for sev in SEVERITIES
+    )
+    out = [
+        '<aside id="discrepancies" aria-label="discrepancies">',
+        f'<div class="filters" role="group" aria-label="show severities">{boxes}</div>',
     ]
-    meta = []
-    if d.majority is not None:
-        meta.append(f"majority <code>{_e(d.majority)}</code>")
-    if d.group is not None and d.group in index.groups:
-        meta.append(f'group <a href="{_frag("g-", d.group)}">{_e(d.group)}</a>')
-    if meta:
-        lines.append(f'<p class="muted">{" · ".join(meta)}</p>')
-    lines.append(f'<div class="versions" style="--cols: {max(len(passages), 1)}">')
-    lines.extend(_version(index, p, d.majority is not None) for p in passages)
-    lines += ["</div>", "</section>"]
-    return "\n".join(lines)
-
-
-def _groups(report: Report, index: _Index, docs: list[str]) -> list[str]:
-    by_group: dict[str, list[Discrepancy]] = {}
-    for d in report.discrepancies:
-        if d.group is not None:
-            by_group.setdefault(d.group, []).append(d)
-    head = "".join(f"<th>{_doc_heading(index, doc, tag='span')}</th>" for doc in docs)
-    lines = [
-        '<div class="scroll"><table class="groups">',
-        f"<thead><tr><th>group</th>{head}</tr></thead>",
-        "<tbody>",
+    if not shown:
+        out += ["<p>No discrepancies found.</p>", "</aside>"]
+        return out
+    out += [
+        '<p class="hint muted"><mark class="outlier">outlier</mark> '
+        '<mark class="majority">majority</mark> <span class="junk">dimmed: not the story</span>'
+        "<br>Click one, or a sentence, to line up the versions; j / k to move.</p>",
+        '<ol class="items">',
+        *(_item(i, d, labels, index) for i, d in enumerate(shown)),
+        "</ol>",
+        '<p class="none muted" hidden>Every discrepancy is filtered out.</p>',
+        "</aside>",
     ]
-    for g in report.groups:
-        found = by_group.get(g.id, [])
-        links = "".join(f'<a href="{_frag("d-", d.id)}">{_e(d.id)}</a>' for d in found)
-        cells = []
-        for doc in docs:
-            sentences = [s for s in g.sentences if s.doc == doc]
-            if not sentences:
-                cells.append('<td class="empty"></td>')
-                continue
-            values = [(v, _role(v, d)) for d in found for v in d.values if v.doc == doc]
-            p = index.passage(doc, sentences, values, with_context=False)
-            cells.append(f"<td>{_marked(p.text, p.marks)}</td>")
-        lines.append(
-            f'<tr id="g-{_e(g.id)}"><th>{_e(g.id)}{links}</th>{"".join(cells)}</tr>'
+    return out
+
+
+def _columns(report: Report, shown: list[Discrepancy], docs: list[str],
+             labels: dict[str, str], index: _Index) -> list[str]:
+    spans = spans_by_doc(report, shown)
+    severities = [_severity(d.severity).value for d in shown]
+    group_of = {(s.doc, s.index): g.id for g in report.groups for s in g.sentences}
+    summaries = {s.doc: s for s in _summaries(report)}
+    out = ['<main class="columns" aria-label="versions side by side">']
+    for doc in docs:
+        document = index.documents.get(doc)
+        name = document.source if document is not None and document.source else doc
+        meta = [doc] if name != doc else []
+        if _published(document):
+            meta.append(_published(document))
+        s = summaries.get(doc)
+        if s is not None:
+            meta.append(f"{_plural(s.sentences, 'sentence')}, {s.aligned_share:.0%} aligned")
+        meta_text = " · ".join(meta)
+        if document is None or not document.text:
+            body = '<p class="muted">(no text for this version in the report)</p>'
+        else:
+            mine = {i: g for (d, i), g in group_of.items() if d == doc}
+            body = version_text(document.text, index.by_doc.get(doc, []), spans.get(doc, []),
+                                mine, severities)
+        out.append(
+            f'<section class="column" data-doc="{_e(doc)}" aria-label="version {labels[doc]}">'
+            f'<header><span class="label">{labels[doc]}</span>'
+            f'<b class="name" title="{_e(name)}">{_e(name)}</b><span class="meta" '
+            f'title="{_e(meta_text)}"><span class="status"></span>{_e(meta_text)}</span>'
+            f'</header><div class="text">{body}</div></section>'
         )
-    lines.append("</tbody></table></div>")
-    return lines
+    out.append("</main>")
+    return out
 
 
-def _versions(report: Report, index: _Index) -> list[str]:
+def _versions_table(report: Report, labels: dict[str, str], index: _Index) -> list[str]:
     lines = [
-        '<div class="scroll"><table class="versions-table">',
-        "<thead><tr><th>version</th><th>source</th><th>published</th><th>sentences</th>"
-        "<th>aligned</th><th>odd one out</th><th>only here</th></tr></thead>",
+        '<details class="versions"><summary>Versions</summary><div class="scroll"><table>',
+        "<thead><tr><th>label</th><th>version</th><th>source</th><th>published</th>"
+        "<th>sentences</th><th>aligned</th><th>odd one out</th><th>only here</th></tr></thead>",
         "<tbody>",
     ]
     for s in _summaries(report):
         doc = index.documents.get(s.doc)
         lines.append(
-            f"<tr><th>{_e(s.doc)}</th><td>{_e(doc.source or '' if doc else '')}</td>"
+            f'<tr><td><span class="label">{labels[s.doc]}</span></td><th>{_e(s.doc)}</th>'
+            f"<td>{_e(doc.source or '' if doc else '')}</td>"
             f"<td>{_e(_published(doc))}</td><td class=\"num\">{s.sentences}</td>"
             f'<td class="num">{s.aligned_share:.0%}</td><td class="num">{s.odd_one_out}</td>'
             f'<td class="num">{s.only_here}</td></tr>'
         )
-    lines.append("</tbody></table></div>")
+    lines.append("</tbody></table></div></details>")
     return lines
 
 
@@ -210,7 +193,8 @@ def render_html(report: Report) -> str:
     index = _Index(report)
     summaries = _summaries(report)
     shown = _ordered(report)
-    docs = [s.doc for s in summaries]
+    docs = _doc_ids(report)
+    labels = _labels(docs)
     overview = (
         f"{_plural(len(report.documents), 'version')} · "
         f"{_plural(sum(s.sentences for s in summaries), 'sentence')} · "
@@ -220,10 +204,7 @@ def render_html(report: Report) -> str:
         overview += f" · {_e(_hidden(report))}"
     if report.model:
         overview += f" · model <code>{_e(report.model)}</code>"
-    counts = "".join(
-        f'<li><span class="badge {sev.value}">{sev.value}</span> {report.count(sev)}</li>'
-        for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-    )
+    overview += f" · factdiff {_e(__version__)}"
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -231,39 +212,19 @@ def render_html(report: Report) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<title>factdiff report</title>",
-        f"<style>\n{_CSS}\n</style>",
+        f"<style>\n{_asset('report.css')}\n</style>",
         "</head>",
         "<body>",
         "<header>",
         "<h1>factdiff report</h1>",
         f'<p class="muted">{overview}</p>',
-        f'<ul class="counts">{counts}</ul>',
+        *_versions_table(report, labels, index),
         "</header>",
-        '<nav id="discrepancies">',
-        "<h2>Discrepancies</h2>",
-    ]
-    if shown:
-        out.append("<ol>")
-        for d in shown:
-            sev = _severity(d.severity).value
-            out.append(
-                f'<li><a href="{_frag("d-", d.id)}"><span class="badge {sev}">{sev}</span> '
-                f"{_e(d.code)} {_e(d.kind)} — {_e(d.id)}</a>: {_e(d.explanation)}</li>"
-            )
-        out.append("</ol>")
-    else:
-        out.append("<p>No discrepancies found.</p>")
-    out.append("</nav>")
-    out.append("<main>")
-    out.extend(_discrepancy(index, d) for d in shown)
-    out.append("</main>")
-    out += ['<section id="groups">', "<h2>Aligned groups</h2>"]
-    out += _groups(report, index, docs)
-    out += ["</section>", '<section id="versions">', "<h2>Versions</h2>"]
-    out += _versions(report, index)
-    out += [
-        "</section>",
-        f"<footer>factdiff {_e(__version__)}</footer>",
+        '<div class="app">',
+        *_sidebar(report, shown, labels, index),
+        *_columns(report, shown, docs, labels, index),
+        "</div>",
+        f"<script>\n{_asset('report.js')}\n</script>",
         "</body>",
         "</html>",
     ]
