@@ -141,6 +141,7 @@ def render(
     *,
     color: bool,
     verbose: bool = False,
+    show_info: bool = False,
     width: int | None = None,
     sides: tuple[str, str] | None = None,
 ) -> str:
@@ -176,7 +177,7 @@ def render(
     else:
         from .render.terminal import render_terminal
 
-        render_terminal(report, console, verbose=verbose)
+        render_terminal(report, console, verbose=verbose, show_info=show_info)
     return buffer.getvalue()
 
 
@@ -258,7 +259,10 @@ WriteBaselineOption = Annotated[
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr (errors are still printed).")]
 VerboseOption = Annotated[
-    bool, typer.Option("--verbose", "-v", help="List every info-level item in full; say on stderr which settings file was used and how long the run took.")
+    bool, typer.Option("--verbose", "-v", help="Show every version's sentence with a word diff, info items included; say on stderr which settings file was used and how long the run took.")
+]
+ShowInfoOption = Annotated[
+    bool, typer.Option("--show-info", help="List each info item with its values (by default the terminal report counts them, one line per code).")
 ]
 
 
@@ -278,6 +282,7 @@ class _Options:
     write_baseline: Path | None
     quiet: bool
     verbose: bool
+    show_info: bool = False
 
 
 @app.command(short_help="Report where the versions of one story disagree on facts.")
@@ -297,6 +302,7 @@ def check(
     no_color: NoColorOption = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
+    show_info: ShowInfoOption = False,
 ) -> None:
     """Check versions of one story and report where they disagree on facts.
 
@@ -305,7 +311,7 @@ def check(
     """
     options = _Options(
         format, output, fail_on, no_color, model, cache, align_threshold, ignore, config,
-        isolated, baseline, write_baseline, quiet, verbose,
+        isolated, baseline, write_baseline, quiet, verbose, show_info,
     )
     raise typer.Exit(_guarded(lambda: _execute(paths, options, diff=False)))
 
