@@ -1,7 +1,8 @@
 """The ``factdiff`` command: a thin typer layer over :func:`factdiff.check`.
 
 ``check`` reports where the versions of one story disagree; ``diff`` does the same for exactly
-two versions with ``diff``-like output and exit status; ``eval`` and ``batch`` are below.
+two versions with ``diff``-like output and exit status; ``review`` walks through them at the
+terminal and records the accepted ones in a baseline; ``eval`` and ``batch`` are below.
 
 Exit codes, as linters use them: 0 nothing at or above ``--fail-on``, 1 discrepancies found,
 2 bad input or usage (one line on stderr, never a traceback).
@@ -348,6 +349,48 @@ def diff(
     raise typer.Exit(_guarded(lambda: _execute([a, b], options, diff=True)))
 
 
+@app.command(short_help="Review the discrepancies one by one; accepted ones go into a baseline.")
+def review(
+    paths: Annotated[list[str], typer.Argument(help="A story folder, or two or more version files (.txt, .md, .html).", metavar="PATH")],
+    baseline: Annotated[
+        Path,
+        typer.Option("--baseline", metavar="FILE", help="Read and update this baseline: 'a' adds the selected discrepancy, 'u' takes it back (written atomically). A later 'factdiff check --baseline FILE' hides them."),
+    ] = Path("factdiff-baseline.json"),
+    ignore: IgnoreOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    model: ModelOption = None,
+    align_threshold: AlignThresholdOption = None,
+    cache: CacheOption = None,
+) -> None:
+    """Review a story's discrepancies at the terminal: the list beside every version's sentences.
+
+    Keys: j/k or the arrows move, a accepts (into the baseline), u undoes, / filters by
+    severity, code or kind, space and b page the sentences, q quits. Needs a terminal.
+    """
+    options = _Options(
+        None, None, None, False, model, cache, align_threshold, ignore, config, isolated,
+        baseline, None, False, False,
+    )
+    raise typer.Exit(_guarded(lambda: _review(paths, options)))
+
+
+def _review(paths: list[str], o: _Options) -> int:
+    from .pipeline import check as run_check
+    from .review import ensure_terminal, read_accepted, run_review
+
+    ensure_terminal(sys.stdin, sys.stdout)
+    if "-" in paths:
+        raise InputError("review reads the keyboard on stdin; name the version files")
+    settings = _settings(paths, o)
+    _check_target(o.baseline, "baseline", paths, [o.config])
+    previous = read_accepted(o.baseline)
+    with _stages(enabled=sys.stderr.isatty()) as step:
+        report = run_check(paths, model=settings.model, use_cache=settings.cache,
+                           align_threshold=settings.align_threshold, progress=step)
+    return run_review(_without_ignored(report, settings), o.baseline, previous)
+
+
 def _guarded(run: Callable[[], int]) -> int:
     """Exit 2 with one line on stderr for bad input, also when called without :func:`main`."""
     try:
@@ -415,13 +458,13 @@ def _execute(paths: list[str], o: _Options, *, diff: bool) -> int:
         _say(f"checked {len(report.documents)} versions in {seconds:.1f} s")
 
     if o.output is not None:
-        write_atomically(o.output, render(report, fmt, color=False, verbose=o.verbose, width=FILE_WIDTH, sides=sides))
+        write_atomically(o.output, render(report, fmt, color=False, verbose=o.verbose, show_info=o.show_info, width=FILE_WIDTH, sides=sides))
         if not o.quiet:
             _say(f"{_counts(report)} -> {o.output}")
     elif o.write_baseline is None:
         tty = sys.stdout.isatty()
         color = not o.no_color and tty and "NO_COLOR" not in os.environ
-        text = render(report, fmt, color=color, verbose=o.verbose, width=_width() if tty else FILE_WIDTH, sides=sides)
+        text = render(report, fmt, color=color, verbose=o.verbose, show_info=o.show_info, width=_width() if tty else FILE_WIDTH, sides=sides)
         sys.stdout.write(text)
         sys.stdout.flush()
     return 0 if o.write_baseline is not None else exit_code(report, fail_on)

@@ -212,8 +212,10 @@ def compact_panel(index: _Index, d: Discrepancy, labels: dict[str, str], plain: 
     return _framed(d, body)
 
 
-def full_panel(index: _Index, d: Discrepancy, labels: dict[str, str], plain: bool) -> Panel:
-    """Every version's sentences with a word diff against the reference (the first majority)."""
+def full_panel(
+    index: _Index, d: Discrepancy, labels: dict[str, str], plain: bool, *, word_diff: bool = True
+) -> Panel:
+    """Every version's sentences, with a word diff against the reference (the first majority)."""
     body: list[RenderableType] = [Text(relabel(d.explanation, labels))]
     if d.majority is not None:
         body.append(Text.assemble(("majority: ", "dim"), (d.majority, ROLE_STYLE[MAJORITY])))
@@ -221,7 +223,7 @@ def full_panel(index: _Index, d: Discrepancy, labels: dict[str, str], plain: boo
     reference = _reference(passages)
     for p in passages:
         is_ref = reference is not None and p is reference
-        compare = not is_ref and reference is not None and reference.text and p.text
+        compare = word_diff and not is_ref and reference is not None and reference.text and p.text
         changes = _word_diff(reference.text, p.text) if compare else []
         head = _head(labels.get(p.doc, p.doc), p, d.majority is not None)
         if is_ref and len(passages) > 1:
