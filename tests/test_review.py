@@ -185,6 +185,15 @@ def test_moving_and_quitting_write_nothing(report, tmp_path):
     assert not path.exists()
 
 
+def test_a_story_without_discrepancies(tmp_path):
+    from factdiff.model import Report
+
+    saved: list = []
+    start, after = _drive(ReviewApp(Report((), (), (), ()), save=saved.append), ("a", "u", "j"))
+    assert "0 of 0 reviewed" in start and "Nothing to review" in start
+    assert "0 of 0 reviewed" in after and saved == []
+
+
 def test_parse_filter():
     assert parse_filter("") == Filter()
     assert parse_filter("all") == Filter()
