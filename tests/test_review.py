@@ -90,7 +90,7 @@ def test_keys_move_accept_and_undo_into_the_baseline(report, tmp_path):
     assert first.id in _first_line_of_detail(start)
     assert second.id in _first_line_of_detail(down)
     # accepted: ticked, counted, written, and the cursor moves on to the next open one
-    assert "1 of 5 reviewed" in accepted and f"✓ {second.severity.value}" in accepted
+    assert "1 of 5 reviewed" in accepted and f"✓ error {second.code}" in accepted
     assert third.id in _first_line_of_detail(accepted)
     assert "2 of 5 reviewed" in moved_on
     assert "1 of 5 reviewed" in undone and f"undid {third.id}" in undone
@@ -129,7 +129,7 @@ def test_a_previous_baseline_counts_as_reviewed_and_is_kept(report, tmp_path):
     path.write_text(json.dumps({"factdiff-baseline": 1, "discrepancies": [
         other, {"id": serious[0].id, "code": serious[0].code, "severity": "error", "explanation": ""}]}))
     start, after = _drive(_app(report, path), ("a",))
-    assert "1 of 5 reviewed" in start and f"✓ {serious[0].severity.value}" in start
+    assert "1 of 5 reviewed" in start and f"✓ error {serious[0].code}" in start
     assert "already accepted" in after  # the cursor was on the accepted one
     assert "u undoes" in after
     _drive(_app(report, path), ("j", "a"))
@@ -183,6 +183,13 @@ def test_moving_and_quitting_write_nothing(report, tmp_path):
     _drive(app, ("j", "j", "k"), ("q",))
     assert not app.is_running and app.return_code == 0
     assert not path.exists()
+
+
+def test_space_and_b_page_the_sentences(report):
+    start, paged, back = _drive(ReviewApp(report), ("space",), ("b",))
+    assert "╭─ FD301" in start
+    assert "╭─ FD301" not in paged and "E  outlier" in paged  # further down the same one
+    assert "╭─ FD301" in back
 
 
 def test_a_story_without_discrepancies(tmp_path):

@@ -39,6 +39,9 @@ _SEVERITY_WORDS = {
 }
 
 
+_SHORT_SEVERITY = {"error": "error", "warning": "warn", "info": "info"}  # the list is narrow
+
+
 @dataclass(frozen=True)
 class Filter:
     """Severities and codes to list; empty means any. Codes match by prefix or by kind."""
@@ -176,7 +179,7 @@ class ReviewApp(App[None]):
         done = d.id in self.review.accepted
         text = Text()
         text.append("✓ " if done else "  ", style="green")
-        text.append(f"{sev:<7}", style=SEVERITY_STYLE[sev] if not done else "dim")
+        text.append(f"{_SHORT_SEVERITY[sev]:<5}", style=SEVERITY_STYLE[sev] if not done else "dim")
         text.append(f" {d.code} ", style="bold" if not done else "dim")
         text.append(short(relabel(d.explanation, self.labels), 200), style="dim" if done else "")
         return text
