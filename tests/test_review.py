@@ -236,6 +236,21 @@ def test_review_without_a_terminal_is_a_one_line_error(tmp_path):
     assert not (tmp_path / "factdiff-baseline.json").exists()
 
 
+@pytest.mark.parametrize("args, message", [
+    (["--baseline", "broken.json"], "broken.json: not a readable baseline"),
+    (["--baseline", "."], ".: is a folder; name the baseline file"),
+    (["-"], "review reads the keyboard on stdin; name the version files"),
+])
+def test_review_refuses_bad_input_before_any_work(args, message, tmp_path, monkeypatch):
+    monkeypatch.setattr(factdiff.review, "ensure_terminal", lambda stdin, stdout: None)
+    monkeypatch.setattr(ReviewApp, "run", lambda self: pytest.fail("the screen must not start"))
+    (tmp_path / "broken.json").write_text("{not json")
+    paths = ["-"] if args == ["-"] else [ROOT / STORY]
+    result = _invoke(["review", *paths, *(a for a in args if a != "-")], {}, tmp_path)
+    assert result.exit_code == 2
+    assert result.output.startswith(f"factdiff: error: {message}") and result.output.count("\n") == 1
+
+
 def test_review_then_check_with_the_baseline(story_cache, tmp_path, monkeypatch):
     """The command as an editor runs it: review accepts two, check --baseline hides them."""
     monkeypatch.setattr(factdiff.review, "ensure_terminal", lambda stdin, stdout: None)
