@@ -201,6 +201,18 @@ def test_a_story_without_discrepancies(tmp_path):
     assert "0 of 0 reviewed" in after and saved == []
 
 
+def test_control_characters_in_a_story_are_shown_not_obeyed():
+    from factdiff.model import Discrepancy, Document, Group, Report, Sentence, Value
+
+    story = "Fire\x1b[2J at the plant on Monday."
+    s = Sentence("x", 0, 0, len(story), story)
+    at = story.find("Monday")
+    d = Discrepancy("d1", "FD101", "date", Severity.ERROR, "g", "Day differs", "tuesday",
+                    (Value("x", "Monday", at, at + 6, "monday", 0),))
+    (screen,) = _drive(ReviewApp(Report((Document("x", "x.txt", story),), (s,), (Group("g", (s,)),), (d,))))
+    assert "Fire\u241b[2J at the plant" in screen and "\x1b" not in screen
+
+
 def test_parse_filter():
     assert parse_filter("") == Filter()
     assert parse_filter("all") == Filter()

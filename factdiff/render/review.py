@@ -30,6 +30,7 @@ from ..model import Discrepancy, Report, Severity
 from . import _Index, _ordered
 from .labels import relabel, version_labels
 from .panels import SEVERITY_STYLE, full_panel, short
+from .terminal import _clean, legend
 
 __all__ = ["Filter", "Review", "ReviewApp", "parse_filter"]
 
@@ -149,9 +150,10 @@ class ReviewApp(App[None]):
         where: str = "",
     ) -> None:
         super().__init__()
-        self.report = report
+        report = _clean(report)  # no control character from a story reaches the terminal
         self.index = _Index(report)
         self.labels = version_labels(report)
+        self.legend = legend(report, self.index, self.labels)
         items = _ordered(report)
         serious = any(d.severity is not Severity.INFO for d in items)
         start = Filter(frozenset({"error", "warning"})) if serious else Filter()
@@ -218,12 +220,7 @@ class ReviewApp(App[None]):
         parts = [full_panel(self.index, d, self.labels, plain=False, word_diff=False)]
         if d.id in self.review.accepted:
             parts.insert(0, Text("✓ accepted: in the baseline", style="green"))
-        legend = Text("\n")
-        for doc, label in self.labels.items():
-            source = self.index.documents[doc].source if doc in self.index.documents else None
-            legend.append(f"{label}", style="bold")
-            legend.append(f" = {doc}" + (f" ({source})" if source and source != label else "") + "\n", style="dim")
-        parts.append(legend)
+        parts.append(self.legend)
         sentences.update(Group(*parts))
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 

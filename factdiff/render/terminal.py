@@ -72,7 +72,7 @@ def _header(report: Report) -> Text:
     return text
 
 
-def _legend(report: Report, index: _Index, labels: dict[str, str]) -> RenderableType:
+def legend(report: Report, index: _Index, labels: dict[str, str]) -> RenderableType:
     """Label, document id, then source and publication date: what the labels stand for."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
@@ -153,7 +153,7 @@ def _renderables(
     index = _Index(report)
     labels = version_labels(report)
     shown = _ordered(report, min_severity)
-    out: list[RenderableType] = [_header(report), _legend(report, index, labels)]
+    out: list[RenderableType] = [_header(report), legend(report, index, labels)]
     panels = [d for d in shown if verbose or _severity(d.severity) is not Severity.INFO]
     infos = [d for d in shown if d not in panels]
     panel = full_panel if verbose else compact_panel
