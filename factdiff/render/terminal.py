@@ -30,7 +30,6 @@ from . import _hidden, _Index, _ordered, _plural, _published, _role, _severity, 
 from .labels import relabel, version_labels
 from .panels import ROLE_STYLE, SEVERITY_STYLE, compact_panel, full_panel
 
-
 __all__ = ["render_terminal"]
 
 
