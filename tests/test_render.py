@@ -352,6 +352,18 @@ def test_terminal_shows_deleted_words():
     assert "The big fire closed the plant in 2023." in flat
 
 
+def test_terminal_compact_names_versions_without_a_value():
+    texts = ["The plant closed in 2022.", "The plant closed in 2023.", "The plant closed."]
+    docs = [Document(i, f"{i}.txt", t) for i, t in zip("abc", texts)]
+    sentences = [Sentence(i, 0, 0, len(t), t) for i, t in zip("abc", texts)]
+    values = [Value(i, t[20:24], 20, 24, t[20:24], 0) for i, t in zip("ab", texts)]
+    d = Discrepancy("x1", "FD101", "date", Severity.ERROR, "g", "Dates differ.", None, tuple(values))
+    text = _terminal(Report(tuple(docs), tuple(sentences), (Group("g", tuple(sentences)),), (d,)))
+    assert "no value in this claim: C" in text
+    assert "«2022»" in text and "«2023»" in text  # with no majority, each value is shown
+    assert "agree" not in text
+
+
 def test_terminal_prints_markup_literally(report):
     text = _terminal(report, verbose=True)
     assert "[bold]x[/bold]" in text
