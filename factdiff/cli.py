@@ -260,7 +260,10 @@ WriteBaselineOption = Annotated[
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr (errors are still printed).")]
 VerboseOption = Annotated[
-    bool, typer.Option("--verbose", "-v", help="Show every version's sentence with a word diff, info items included; say on stderr which settings file was used and how long the run took.")
+    bool, typer.Option("--verbose", "-v", help="List every info-level item in full; say on stderr which settings file was used and how long the run took.")
+]
+CheckVerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="The full view: every version's sentence with a word diff, info items included; say on stderr which settings file was used and how long the run took.")
 ]
 ShowInfoOption = Annotated[
     bool, typer.Option("--show-info", help="List each info item with its values (by default the terminal report counts them, one line per code).")
@@ -302,7 +305,7 @@ def check(
     cache: CacheOption = None,
     no_color: NoColorOption = False,
     quiet: QuietOption = False,
-    verbose: VerboseOption = False,
+    verbose: CheckVerboseOption = False,
     show_info: ShowInfoOption = False,
 ) -> None:
     """Check versions of one story and report where they disagree on facts.
