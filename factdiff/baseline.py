@@ -8,24 +8,34 @@ edits elsewhere in the story.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError
-from .model import Report
+from .model import Discrepancy, Report
 
 FORMAT_VERSION = 1
 
 
+def entry(d: Discrepancy) -> dict:
+    """What a baseline records of one discrepancy: its id, and enough to recognise it by eye."""
+    return {"id": d.id, "code": d.code, "severity": d.severity.value, "explanation": d.explanation}
+
+
+def entries_text(entries: Iterable[dict]) -> str:
+    """A baseline file's text: the entries sorted by id, one per id."""
+    by_id = {str(e["id"]): e for e in entries}
+    ordered = [by_id[i] for i in sorted(by_id)]
+    return json.dumps({"factdiff-baseline": FORMAT_VERSION, "discrepancies": ordered}, indent=2, ensure_ascii=False) + "\n"
+
+
 def baseline_text(report: Report) -> str:
-    entries = [
-        {"id": d.id, "code": d.code, "severity": d.severity.value, "explanation": d.explanation}
-        for d in sorted(report.discrepancies, key=lambda d: d.id)
-    ]
-    return json.dumps({"factdiff-baseline": FORMAT_VERSION, "discrepancies": entries}, indent=2, ensure_ascii=False) + "\n"
+    return entries_text(entry(d) for d in report.discrepancies)
 
 
-def read_baseline(path: Path) -> frozenset[str]:
+def read_entries(path: Path) -> tuple[dict, ...]:
+    """The entries of a baseline file, each with an ``id``; a clear error for anything else."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -34,10 +44,14 @@ def read_baseline(path: Path) -> frozenset[str]:
         raise InputError(f"{path}: not a readable baseline: {error}") from None
     if not isinstance(data, dict) or data.get("factdiff-baseline") != FORMAT_VERSION:
         raise InputError(f"{path}: not a factdiff baseline (version {FORMAT_VERSION})")
-    try:
-        return frozenset(str(entry["id"]) for entry in data["discrepancies"])
-    except (KeyError, TypeError):
-        raise InputError(f"{path}: baseline entries need an 'id'") from None
+    entries = data.get("discrepancies")
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and "id" in e for e in entries):
+        raise InputError(f"{path}: baseline entries need an 'id'")
+    return tuple(entries)
+
+
+def read_baseline(path: Path) -> frozenset[str]:
+    return frozenset(str(e["id"]) for e in read_entries(path))
 
 
 def apply_baseline(report: Report, accepted: frozenset[str]) -> Report:

@@ -1,7 +1,8 @@
 """The ``factdiff`` command: a thin typer layer over :func:`factdiff.check`.
 
 ``check`` reports where the versions of one story disagree; ``diff`` does the same for exactly
-two versions with ``diff``-like output and exit status; ``eval`` and ``batch`` are below, and
+two versions with ``diff``-like output and exit status; ``review`` walks through them at the
+terminal and records the accepted ones in a baseline; ``eval`` and ``batch`` are below, and
 ``rules`` / ``rule CODE`` (the documentation of each code) come from :mod:`factdiff.cli_rules`.
 
 Exit codes, as linters use them: 0 nothing at or above ``--fail-on``, 1 discrepancies found,
@@ -142,6 +143,7 @@ def render(
     *,
     color: bool,
     verbose: bool = False,
+    show_info: bool = False,
     width: int | None = None,
     sides: tuple[str, str] | None = None,
 ) -> str:
@@ -177,7 +179,7 @@ def render(
     else:
         from .render.terminal import render_terminal
 
-        render_terminal(report, console, verbose=verbose)
+        render_terminal(report, console, verbose=verbose, show_info=show_info)
     return buffer.getvalue()
 
 
@@ -261,6 +263,12 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress ba
 VerboseOption = Annotated[
     bool, typer.Option("--verbose", "-v", help="List every info-level item in full; say on stderr which settings file was used and how long the run took.")
 ]
+CheckVerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="The full view: every version's sentence with a word diff, info items included; say on stderr which settings file was used and how long the run took.")
+]
+ShowInfoOption = Annotated[
+    bool, typer.Option("--show-info", help="List each info item with its values (by default the terminal report counts them, one line per code).")
+]
 
 
 @dataclass(frozen=True)
@@ -279,6 +287,7 @@ class _Options:
     write_baseline: Path | None
     quiet: bool
     verbose: bool
+    show_info: bool = False
 
 
 @app.command(short_help="Report where the versions of one story disagree on facts.")
@@ -297,7 +306,8 @@ def check(
     cache: CacheOption = None,
     no_color: NoColorOption = False,
     quiet: QuietOption = False,
-    verbose: VerboseOption = False,
+    verbose: CheckVerboseOption = False,
+    show_info: ShowInfoOption = False,
 ) -> None:
     """Check versions of one story and report where they disagree on facts.
 
@@ -306,7 +316,7 @@ def check(
     """
     options = _Options(
         format, output, fail_on, no_color, model, cache, align_threshold, ignore, config,
-        isolated, baseline, write_baseline, quiet, verbose,
+        isolated, baseline, write_baseline, quiet, verbose, show_info,
     )
     raise typer.Exit(_guarded(lambda: _execute(paths, options, diff=False)))
 
@@ -341,6 +351,48 @@ def diff(
         config, isolated, baseline, write_baseline, quiet, verbose,
     )
     raise typer.Exit(_guarded(lambda: _execute([a, b], options, diff=True)))
+
+
+@app.command(short_help="Review the discrepancies one by one; accepted ones go into a baseline.")
+def review(
+    paths: Annotated[list[str], typer.Argument(help="A story folder, or two or more version files (.txt, .md, .html).", metavar="PATH")],
+    baseline: Annotated[
+        Path,
+        typer.Option("--baseline", metavar="FILE", help="Read and update this baseline: 'a' adds the selected discrepancy, 'u' takes it back (written atomically). A later 'factdiff check --baseline FILE' hides them."),
+    ] = Path("factdiff-baseline.json"),
+    ignore: IgnoreOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    model: ModelOption = None,
+    align_threshold: AlignThresholdOption = None,
+    cache: CacheOption = None,
+) -> None:
+    """Review a story's discrepancies at the terminal: the list beside every version's sentences.
+
+    Keys: j/k or the arrows move, a accepts (into the baseline), u undoes, / filters by
+    severity, code or kind, space and b page the sentences, q quits. Needs a terminal.
+    """
+    options = _Options(
+        None, None, None, False, model, cache, align_threshold, ignore, config, isolated,
+        baseline, None, False, False,
+    )
+    raise typer.Exit(_guarded(lambda: _review(paths, options)))
+
+
+def _review(paths: list[str], o: _Options) -> int:
+    from .pipeline import check as run_check
+    from .review import ensure_terminal, read_accepted, run_review
+
+    ensure_terminal(sys.stdin, sys.stdout)
+    if "-" in paths:
+        raise InputError("review reads the keyboard on stdin; name the version files")
+    settings = _settings(paths, o)
+    _check_target(o.baseline, "baseline", paths, [o.config])
+    previous = read_accepted(o.baseline)
+    with _stages(enabled=sys.stderr.isatty()) as step:
+        report = run_check(paths, model=settings.model, use_cache=settings.cache,
+                           align_threshold=settings.align_threshold, progress=step)
+    return run_review(_without_ignored(report, settings), o.baseline, previous)
 
 
 def _guarded(run: Callable[[], int]) -> int:
@@ -410,13 +462,13 @@ def _execute(paths: list[str], o: _Options, *, diff: bool) -> int:
         _say(f"checked {len(report.documents)} versions in {seconds:.1f} s")
 
     if o.output is not None:
-        write_atomically(o.output, render(report, fmt, color=False, verbose=o.verbose, width=FILE_WIDTH, sides=sides))
+        write_atomically(o.output, render(report, fmt, color=False, verbose=o.verbose, show_info=o.show_info, width=FILE_WIDTH, sides=sides))
         if not o.quiet:
             _say(f"{_counts(report)} -> {o.output}")
     elif o.write_baseline is None:
         tty = sys.stdout.isatty()
         color = not o.no_color and tty and "NO_COLOR" not in os.environ
-        text = render(report, fmt, color=color, verbose=o.verbose, width=_width() if tty else FILE_WIDTH, sides=sides)
+        text = render(report, fmt, color=color, verbose=o.verbose, show_info=o.show_info, width=_width() if tty else FILE_WIDTH, sides=sides)
         sys.stdout.write(text)
         sys.stdout.flush()
     return 0 if o.write_baseline is not None else exit_code(report, fail_on)

@@ -256,8 +256,8 @@ def test_terminal_plain_has_no_escape_codes_and_all_facts(report):
     text = _terminal(report)
     assert "\x1b[" not in text
     for d in report.discrepancies:
-        assert d.id in text
-    text = _terminal(report, verbose=True)  # values in the compact info table may wrap
+        assert (d.id in text) is (d.severity is not Severity.INFO)  # info only counted
+    text = _terminal(report, verbose=True)
     assert "\x1b[" not in text
     for d in report.discrepancies:
         assert d.id in text
@@ -268,19 +268,47 @@ def test_terminal_plain_has_no_escape_codes_and_all_facts(report):
     assert "«March 2023»" in text  # plain mode spells out the highlight
     assert "« still under investigation»" not in text
     assert "«still under investigation»" in text
-    assert "3 versions · 10 sentences · 5 groups · 1 error · 1 warning · 2 info" in text
+    assert "3 versions · 1 error · 1 warning · 2 info" in text
+    assert "10 sentences in 5 groups · model test-model" in text
     assert "FD101 error date — date-1" in text
-    # the per-version table
-    assert "75%" in text and "Reuters" in text and "2023-03-15 (text)" in text
+    # the legend, then the per-version table
+    assert "Reuters  reuters  2023-03-15 (text)" in text
+    assert "75%" in text
 
 
 def test_terminal_orders_by_severity_and_summarizes_info(report):
     text = _terminal(report)
-    assert text.index("date-1") < text.index("number-1") < text.index("info-1")
-    assert "FD301 info" not in text  # info items are a compact table, not panels
+    assert text.index("date-1") < text.index("number-1") < text.index("info (2)")
+    listed = _terminal(report, show_info=True)
+    assert listed.index("number-1") < listed.index("info-1") < listed.index("info-2")
+    assert "FD301 info" not in text  # info items are counted per code, not panels
     assert "info (2)" in text
+    assert re.search(r"^FD301 +detail +2 +Reuters 1 · C 1 *$", text, re.M)
     verbose = _terminal(report, verbose=True)
     assert "FD301 info detail — info-1" in verbose
+
+
+def test_terminal_show_info_lists_each_with_its_values(report):
+    text = _terminal(report, show_info=True)
+    assert "FD301 info" not in text
+    for d in report.discrepancies:
+        assert d.id in text
+    assert 'Reuters "still under investigation" → under investigation' in text
+    assert 'C "[bold]x[/bold]" → x' in text
+    assert "Only Reuters says the cause is under investigation." in text
+
+
+def test_terminal_compact_shows_the_outlier_and_one_majority(report):
+    text = _terminal(report)
+    panel = text[text.index("date-1"):text.index("number-1")]
+    assert panel.index("Reuters  outlier") < panel.index("AP  majority")
+    assert "«March 2023»" in panel and "«March 2022»" in panel
+    assert '"March 2023" → 2023-03' in panel and '"March 2022" → 2022-03' in panel
+    assert "+1 version agrees: C" in panel
+    assert "C  majority" not in panel  # counted, not shown
+    assert "Versions disagree on when the plant closed: Reuters says 2023-03." in panel
+    assert "vs AP" not in text  # no word diff in the compact view
+    assert "C  majority" in _terminal(report, verbose=True)
 
 
 def test_terminal_min_severity(report):
@@ -293,8 +321,8 @@ def test_terminal_min_severity(report):
 
 
 def test_terminal_word_diff(report):
-    text = _terminal(report)
-    assert 'vs ap: "2022" → "2023"' in text
+    text = _terminal(report, verbose=True)
+    assert 'vs AP: "2022" → "2023"' in text
     assert '+"big"' in text
 
 
@@ -315,16 +343,28 @@ def _three(texts: list[str], normalized: list[str], word: str) -> Report:
 def test_terminal_shows_deleted_words():
     r = _three(["The big fire closed the plant in 2022.", "The fire closed the plant in 2022.",
                 "The fire closed the plant in 2023."], ["2022", "2022", "2023"], "2022")
-    plain = _terminal(r)
-    assert 'vs a: −"big"' in plain
-    assert 'vs a: −"big"; "2022" → "2023"' in plain
+    plain = _terminal(r, verbose=True)
+    assert 'vs A: −"big"' in plain
+    assert 'vs A: −"big"; "2022" → "2023"' in plain
     out = io.StringIO()
     render_terminal(r, Console(file=out, force_terminal=True, color_system="standard",
-                               width=100))
+                               width=100), verbose=True)
     colored = out.getvalue()
     assert "\x1b[2;9m big\x1b[0m" in colored  # the reference's word, struck through in place
     flat = re.sub(r"\x1b\[[0-9;]*m", "", colored)
     assert "The big fire closed the plant in 2023." in flat
+
+
+def test_terminal_compact_names_versions_without_a_value():
+    texts = ["The plant closed in 2022.", "The plant closed in 2023.", "The plant closed."]
+    docs = [Document(i, f"{i}.txt", t) for i, t in zip("abc", texts)]
+    sentences = [Sentence(i, 0, 0, len(t), t) for i, t in zip("abc", texts)]
+    values = [Value(i, t[20:24], 20, 24, t[20:24], 0) for i, t in zip("ab", texts)]
+    d = Discrepancy("x1", "FD101", "date", Severity.ERROR, "g", "Dates differ.", None, tuple(values))
+    text = _terminal(Report(tuple(docs), tuple(sentences), (Group("g", tuple(sentences)),), (d,)))
+    assert "no value in this claim: C" in text
+    assert "«2022»" in text and "«2023»" in text  # with no majority, each value is shown
+    assert "agree" not in text
 
 
 def test_terminal_prints_markup_literally(report):

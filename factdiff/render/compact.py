@@ -13,23 +13,18 @@ from rich.console import Console
 from rich.text import Text
 
 from ..model import Discrepancy, Document, Report, Severity
-from . import _hidden, _Index, _ordered, _Passage, _plural, _published, _severity
-from .terminal import _SEVERITY_STYLE, _clean
+from . import _hidden, _Index, _ordered, _plural, _published, _severity
+from .panels import SEVERITY_STYLE, excerpt, short
+from .terminal import _clean
 
 __all__ = ["render_compact"]
 
 _SIDE_STYLE = {"-": "red", "+": "green"}
-_EXCERPT = 240  # characters of a version's sentence shown around its values
-
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _quoted(text: str, normalized: str) -> str:
-    shown = f"“{_short(text, 60)}”"
-    return shown if normalized in ("", text) else f"{shown} ({_short(normalized, 40)})"
+    shown = f"“{short(text, 60)}”"
+    return shown if normalized in ("", text) else f"{shown} ({short(normalized, 40)})"
 
 
 def _side_label(doc: Document | None, fallback: str) -> Text:
@@ -55,41 +50,7 @@ def _summary(d: Discrepancy, a: str, b: str) -> str:
         left = "; ".join(_quoted(v.text, v.normalized) for v in said[a])
         right = "; ".join(_quoted(v.text, v.normalized) for v in said[b])
         return f"{left} → {right}"
-    return _short(d.explanation, 160)
-
-
-def _excerpt(p: _Passage, plain: bool, style: str) -> Text:
-    """The passage (cut to a window around its values when long), values marked."""
-    text = p.text.replace("\n", " ").replace("\t", " ")  # one line; offsets unchanged
-    start, end = 0, len(text)
-    if len(text) > _EXCERPT:
-        first = p.marks[0].start if p.marks else 0
-        last = p.marks[-1].end if p.marks else 0
-        middle = (first + last) // 2
-        start = max(0, min(middle - _EXCERPT // 2, len(text) - _EXCERPT))
-        end = min(len(text), start + _EXCERPT)
-        if p.marks and (first < start or last > end):
-            start, end = first, max(last, first + 1)
-        if start:  # begin and end on word boundaries
-            space = text.find(" ", start, first if p.marks else end)
-            start = space + 1 if space >= 0 else start
-        if end < len(text):
-            space = text.rfind(" ", last if p.marks else start, end)
-            end = space if space > 0 else end
-    out = Text("…" if start else "", style=style)
-    pos = start
-    for m in p.marks:
-        if m.end <= start or m.start >= end or (m.start, m.end) == (0, len(text)):
-            continue  # outside the window, or the whole passage (a claim told only here)
-        a, b = max(m.start, start), min(m.end, end)
-        out.append(text[pos:a], style=style)
-        piece = text[a:b]
-        out.append(f"«{piece}»" if plain else piece, style=f"{style} bold reverse" if not plain else style)
-        pos = b
-    out.append(text[pos:end], style=style)
-    if end < len(text):
-        out.append("…", style=style)
-    return out
+    return short(d.explanation, 160)
 
 
 def _hanging(console: Console, first: Text, body: Text, indent: int) -> None:
@@ -103,7 +64,7 @@ def _hanging(console: Console, first: Text, body: Text, indent: int) -> None:
 
 def _entry(console: Console, index: _Index, d: Discrepancy, a: str, b: str, plain: bool) -> None:
     sev = _severity(d.severity).value
-    head = Text.assemble((sev, _SEVERITY_STYLE[sev]), " ", (d.code, "bold"), " ", d.kind, ": ")
+    head = Text.assemble((sev, SEVERITY_STYLE[sev]), " ", (d.code, "bold"), " ", d.kind, ": ")
     body = Text(_summary(d, a, b))
     body.append(f"  {d.id}", style="dim")
     _hanging(console, Text(), head + body, 4)
@@ -113,7 +74,7 @@ def _entry(console: Console, index: _Index, d: Discrepancy, a: str, b: str, plai
         if p is None or not p.text:
             continue
         style = "" if plain else _SIDE_STYLE[sign]
-        _hanging(console, Text(f"  {sign} ", style=style), _excerpt(p, plain, style), 4)
+        _hanging(console, Text(f"  {sign} ", style=style), excerpt(p, plain, style, mark=f"{style} bold reverse"), 4)
 
 
 def render_compact(
