@@ -74,3 +74,15 @@ def test_a_weekday_no_publication_date_resolves_conflicts_only_in_one_claim_told
 
     assert weekdays("The girls vanished on Monday after school, police said.", "The girls vanished on Tuesday after school, police said.")
     assert not weekdays("The girls vanished on Monday after school, police said.", "Their bodies were found in the woods on Tuesday by hikers.")
+
+
+def test_figures_each_sentence_dates_to_a_different_day_are_different_figures():
+    texts = {"a": "Friday saw the Dow close down 666 points, traders said.", "b": "On Monday the Dow closed down 1,175 points, traders said."}
+    facts = {
+        "a": [_fact("date", "a", texts["a"], "Friday", "rel:weekday:fri", detail="day;relative;rel:weekday:fri"),
+              _fact("number", "a", texts["a"], "666", "666", slot="point", detail=";")],
+        "b": [_fact("date", "b", texts["b"], "Monday", "rel:weekday:mon", detail="day;relative;rel:weekday:mon"),
+              _fact("number", "b", texts["b"], "1,175", "1175", slot="point", detail=";")],
+    }
+    documents, groups, analyses = _story(facts, texts)
+    assert not [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD201"]

@@ -114,7 +114,8 @@ def speaker_conflicts(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepan
     pairs = [(x, y) for x in said_a for y in said_b if x.slot == y.slot]  # a spokesman and his company agree
     if not pairs or any(_same_speaker(x, y) for x in said_a for y in said_b):
         return []
-    if _shared_run(a, b, said_a + said_b) < SAME_CLAIM_WORDS:
+    pairs = [(x, y) for x, y in pairs if _shared_run(a, x, b, y) >= SAME_CLAIM_WORDS]
+    if not pairs:
         return []
     x, y = pairs[0]
     return [
@@ -132,15 +133,18 @@ def speaker_conflicts(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepan
 SAME_CLAIM_WORDS = 4  # words in a row two attributions of one claim share ("the cuts to the hospital budget")
 
 
-def _shared_run(a: DocFacts, b: DocFacts, speakers: Sequence[Fact]) -> int:
-    """The longest run of words the two sentences share, speakers and punctuation left out."""
-    def keys(facts: DocFacts) -> list[str]:
-        own = [s for s in speakers if s.doc == facts.doc]
-        return [w.key for w in facts.words if w.key and w.pos != "PUNCT" and not any(s.start <= w.start < s.end for s in own)]
+def _shared_run(a: DocFacts, x: Fact, b: DocFacts, y: Fact) -> int:
+    """The longest run of words the sentences of speakers ``x`` and ``y`` share, the speakers'
+    names and punctuation left out: the claim both attribute, not words about someone else."""
+    def keys(facts: DocFacts, speaker: Fact) -> list[str]:
+        (sentence,) = [s for s in facts.sentences if s.start <= speaker.start < s.end] or [facts.sentences[0]]
+        return [
+            w.key for w in facts.words
+            if sentence.start <= w.start < sentence.end and w.key and w.pos != "PUNCT" and not speaker.start <= w.start < speaker.end
+        ]
 
-    ka, kb = keys(a), keys(b)
-    match = SequenceMatcher(None, ka, kb, autojunk=False).find_longest_match(0, len(ka), 0, len(kb))
-    return match.size
+    ka, kb = keys(a, x), keys(b, y)
+    return SequenceMatcher(None, ka, kb, autojunk=False).find_longest_match(0, len(ka), 0, len(kb)).size
 
 
 def _same_speaker(x: Fact, y: Fact) -> bool:
