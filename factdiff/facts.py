@@ -595,8 +595,9 @@ def _speakers(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]
 def _roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
     """Who or what holds a title: 'Kherson, the regional capital', 'capital — Mariupol'.
 
-    Only a title one holder has at a time is an office: "a solicitor", "an attorney", "a former
-    federal prosecutor" are roles many people hold, so an indefinite title is none. Whose or of
+    Only a title one holder has at a time is an office (kind "role"): "a solicitor", "an
+    attorney", "a former federal prosecutor" are roles many people hold, so an indefinite title
+    is only what its holder is (kind "title"). ``context`` is the title's head noun. Whose or of
     what the title is belongs to it ("Daniels' attorney" is not "its attorney", "chairman of the
     Freedom Caucus" is not "chairman of the House Oversight Committee", "the Serbian capital" is
     not Croatia's), so possessors, "of" complements and named modifiers are part of the title.
@@ -614,15 +615,14 @@ def _roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
                 holder = inner[0] if inner else None
             if holder is None:
                 continue
-            if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in title.children):
-                break
+            office = not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in title.children)
             words = [c for c in title.children if c.dep_ in ("amod", "compound", "poss") and c.i != holder.root.i]
             role = " ".join(fold(w.text) for w in sorted(words, key=lambda t: t.i))
             role = f"{role} {title.lemma_.lower()} {_of_complement(title, holder)}".strip()
             start = min(title.left_edge.idx, holder.start)
             end = max(title.idx + len(title.text), holder.end)
-            yield (("role", start, end, holder.key),
-                   {"slot": role, "about": (holder.key,), "detail": holder.text})
+            yield (("role" if office else "title", start, end, holder.key),
+                   {"slot": role, "about": (holder.key,), "detail": holder.text, "context": title.lemma_.lower()})
             break
 
 

@@ -34,7 +34,7 @@ def display(fact: Fact) -> str:
     """A fact's value as shown to a reader: a name rather than a key, a clock time."""
     if fact.kind == "date" and fact.value.startswith("rel:"):
         return f"{fact.value} (no publication date)"
-    if fact.kind in ("role", "entity", "speaker"):
+    if fact.kind in ("role", "title", "entity", "speaker"):
         return fact.detail or fact.value  # the holder's or speaker's name or the entity's kind, not a key
     if fact.kind == "number" and quantities.is_clock(fact.slot):
         hours, minutes = divmod(int(float(fact.value)), 60)

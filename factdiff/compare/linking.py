@@ -117,7 +117,7 @@ def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]
             same_unit = a.slot == b.slot or not a.slot or not b.slot
             if a.detail.endswith(";ordinal") != b.detail.endswith(";ordinal") or not same_unit:
                 continue
-            if a.slot == AGE == b.slot and a.about and b.about and _surname(a.about[0]) != _surname(b.about[0]):
+            if a.slot == AGE == b.slot and a.about and b.about and surname(a.about[0]) != surname(b.about[0]):
                 continue  # the 59-year-old musher and his three-year-old dog
             agree = numbers_agree(a, b)
             if agree:
@@ -267,11 +267,11 @@ def story_age_links(analyses: Sequence[SentenceFacts]) -> list[Link]:
     three-year-old dog") are left to aligned sentences.
     """
     ages = [f for a in analyses for f in a.facts if f.kind == "number" and f.slot == AGE]
-    named = {_surname(f.about[0]) for f in ages if f.about and f.about[0].startswith("person:")}
+    named = {surname(f.about[0]) for f in ages if f.about and f.about[0].startswith("person:")}
     by_doc: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for fact in ages:
         if fact.about and fact.about[0].startswith("person:"):
-            by_doc[fact.doc][_surname(fact.about[0])].append(fact)
+            by_doc[fact.doc][surname(fact.about[0])].append(fact)
         elif not fact.about and len(named) == 1:
             by_doc[fact.doc][next(iter(named))].append(fact)
     links = []
@@ -284,7 +284,7 @@ def story_age_links(analyses: Sequence[SentenceFacts]) -> list[Link]:
     return links
 
 
-def _surname(key: str) -> str:
+def surname(key: str) -> str:
     """A person's key by the last word of the name: "person:lauri love" and "person:love" meet."""
     return key.split(":", 1)[-1].split()[-1] if key.split(":", 1)[-1].split() else key
 

@@ -20,6 +20,7 @@ from ...variants import fold, same_name
 from ..claims import DocFacts
 from ..clusters import disagreement
 from ..emit import make, value_of
+from ..linking import surname
 from ..registry import Example, Rule
 
 ENTITY_CONFLICT = Rule(
@@ -46,22 +47,29 @@ ROLE_CONFLICT = Rule(
     "FD402",
     "entity",
     (Severity.WARNING,),
-    "a title held by different holders (“the regional capital”)",
+    "a title held by different holders (“the regional capital”), or one person given two grades of a title",
     "A title names one holder: if one version's \"the regional capital\" is Kherson and "
     "another's is Henichesk, one of them is wrong. Holders of one title are compared across the "
     "whole story, version against version. Only a title one holder has at a time counts: a "
     "definite one, with whose or of what it is (\"Daniels' attorney\", \"chairman of the "
     "Freedom Caucus\"); \"a solicitor\" or \"a former prosecutor\" is a role many hold. It stays "
     "quiet where two versions share a holder, and for one holder written two ways (\"Judge "
-    "Robert Simpson Jr.\" / \"Robert Simpson\").",
+    "Robert Simpson Jr.\" / \"Robert Simpson\"). The other way round, one person given two "
+    "grades of one title (\"an assistant professor of chemistry\" / \"an associate professor of "
+    "chemistry\") is told too, but not a title one version only qualifies (\"a former federal "
+    "prosecutor\" / \"a federal prosecutor\").",
     (Example("Mark Rutte, the prime minister, opened the new museum in the city on Friday.",
-             "Frans Timmermans, the prime minister, opened the new museum in the city on Friday."),),
+             "Frans Timmermans, the prime minister, opened the new museum in the city on Friday."),
+     Example("“It works at low pressure,” said Matthew Kanan, an assistant professor of chemistry at Stanford.",
+             "The method is more efficient, says Matthew Kanan, an associate professor of chemistry at Stanford."),),
     (Example("Mark Rutte, the prime minister, opened the new museum in the city on Friday.",
              "Rutte, the prime minister, opened the new museum in the city on Friday."),
      Example("Nick Vamos, a solicitor at a London firm, said the ruling would be appealed.",
              "Anna Price, a solicitor at a London firm, said the ruling was a surprise."),
      Example("Michael Avenatti, Daniels' attorney, described the payments on Tuesday.",
-             "Richard Owens, its attorney, described the payments on Tuesday."),),
+             "Richard Owens, its attorney, described the payments on Tuesday."),
+     Example("Samuel Buell, a former federal prosecutor, said the case was strong.",
+             "The case was strong, said Samuel Buell, a federal prosecutor who led the task force."),),
 )
 RULES = (ENTITY_CONFLICT, ROLE_CONFLICT)
 
@@ -182,7 +190,38 @@ def role_conflicts(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepa
             if any(_same_entity(x.detail, y.detail) or _shares_word(x.detail, y.detail) for x in fa for y in fb):
                 continue  # one holder written two ways ("Judge Robert Simpson Jr." / "Robert Simpson")
             found.append(disagreement(ROLE_CONFLICT, Severity.WARNING, fa, fb, None, group_of))
+    return found + _titles_of_one_holder(analyses, group_of)
+
+
+def _titles_of_one_holder(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy]:
+    """One person given two grades of one title: "Matthew Kanan, an assistant professor of
+    chemistry" / "an associate professor of chemistry". Only where the title's head and what it
+    is of agree and the words before the head differ entirely ("a former federal prosecutor" /
+    "a federal prosecutor" is a detail, not a conflict); never where a version gives both."""
+    by_holder: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    for analysis in analyses:
+        for fact in analysis.facts:
+            if fact.kind in ("role", "title") and fact.value.startswith("person:"):
+                by_holder[surname(fact.value)][fact.doc].append(fact)
+    found = []
+    for holder, per_doc in sorted(by_holder.items()):
+        for doc_a, doc_b in combinations(sorted(per_doc), 2):
+            given_a, given_b = {f.slot for f in per_doc[doc_a]}, {f.slot for f in per_doc[doc_b]}
+            for x in per_doc[doc_a]:
+                for y in per_doc[doc_b]:
+                    if x.slot in given_b or y.slot in given_a:
+                        continue
+                    (mods_x, rest_x), (mods_y, rest_y) = _grade(x), _grade(y)
+                    if rest_x == rest_y and mods_x and mods_y and not mods_x & mods_y:
+                        found.append(disagreement(ROLE_CONFLICT, Severity.WARNING, [x], [y], None, group_of))
     return found
+
+
+def _grade(title: Fact) -> tuple[frozenset[str], str]:
+    """A title's words before its head, and the head with what it is of."""
+    words = title.slot.split()
+    at = words.index(title.context) if title.context in words else len(words) - 1
+    return frozenset(words[:at]), " ".join(words[at:])
 
 
 def _same_entity(a: str, b: str) -> bool:

@@ -220,7 +220,7 @@ def substitution(
     )
 
 
-_COMPARED_KINDS = frozenset({"date", "number", "place", "modifier", "role"})
+_COMPARED_KINDS = frozenset({"date", "number", "place", "modifier", "role", "title"})
 
 
 def _in_fact(word: Word, facts: DocFacts) -> bool:
@@ -228,7 +228,7 @@ def _in_fact(word: Word, facts: DocFacts) -> bool:
     holder; its title is not: roles are compared holder against holder under one title, so "his
     roommate, Rick" / "his landlord, Rick" is left to the wording."""
     return any(
-        f.kind in _COMPARED_KINDS and _covers(f, word) and not (f.kind == "role" and word.text not in f.detail.split())
+        f.kind in _COMPARED_KINDS and _covers(f, word) and not (f.kind in ("role", "title") and word.text not in f.detail.split())
         for f in facts.facts
     )
 
