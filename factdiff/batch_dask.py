@@ -22,7 +22,6 @@ Importing this module needs ``distributed`` (the ``dask`` extra); the local run 
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 import uuid
@@ -46,10 +45,13 @@ from .model import Document
 
 try:
     import distributed
+    from dask.system import CPU_COUNT
 except ImportError:
     raise InputError("--engine dask needs Dask distributed: pip install 'factdiff[dask]'") from None
 
-CHUNK_CHARS = 100_000  # text per task: about the 1,024 sentences of a full local window
+# Text per task: about 650 sentences of news prose (8 OneStopEnglish stories of 3 versions), one
+# model call of the size the local run's windows reach, and enough tasks to share among workers.
+CHUNK_CHARS = 100_000
 MAX_CHUNK_STORIES = 256  # as batch.MAX_WINDOW_STORIES
 CHUNKS_PER_THREAD = 2  # out at once per worker thread: one running, one queued behind it
 PLUGIN_NAME = "factdiff-embedder"
@@ -100,13 +102,13 @@ def chunks(folders: Sequence[Path], chunk_chars: int = CHUNK_CHARS) -> Iterator[
 
 def connect(scheduler: str | None, stack: ExitStack) -> distributed.Client:
     """A client of the scheduler at ``scheduler`` or, with none, of a local cluster of one
-    single-threaded worker process per core; both are closed when ``stack`` is. A scheduler
+    single-threaded worker process per core (as Dask counts cores: affinity and cgroup limits); both are closed when ``stack`` is. A scheduler
     that cannot be reached within Dask's connect timeout (``distributed.comm.timeouts.connect``)
     is an InputError. Closing the client leaves a remote scheduler and its workers running."""
     if scheduler is None:
         cluster = stack.enter_context(
             distributed.LocalCluster(
-                n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=CPU_COUNT, threads_per_worker=1, processes=True, dashboard_address=None
             )
         )
         return stack.enter_context(distributed.Client(cluster))
