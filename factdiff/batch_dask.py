@@ -108,7 +108,7 @@ def connect(scheduler: str | None, stack: ExitStack) -> distributed.Client:
     if scheduler is None:
         cluster = stack.enter_context(
             distributed.LocalCluster(
-                n_workers=CPU_COUNT, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=CPU_COUNT, threads_per_worker=1, processes=True, dashboard_address=":0"
             )
         )
         return stack.enter_context(distributed.Client(cluster))
