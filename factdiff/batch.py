@@ -134,6 +134,12 @@ def prepare_story(documents: tuple[Document, ...] | InputError, cache_dir: str |
     return _Prepared(*prepared)
 
 
+def cache_folder(embedder: Embedder) -> str | None:
+    """The folder of the embedder's cache, where the facts cache lives too (None: no caches)."""
+    path = getattr(getattr(embedder, "cache", None), "path", None)
+    return str(Path(path).parent) if path is not None else None
+
+
 def _prepare(folder: str, cache_dir: str | None) -> _Prepared | InputError:
     """Read and prepare one story (what a worker process does)."""
     return prepare_story(read_story(folder), cache_dir)
@@ -326,8 +332,7 @@ def run_batch(
     output = Path(output)
     folders = story_folders(root)
     check_output(output)
-    cache = getattr(embedder, "cache", None)
-    cache_dir = str(Path(cache.path).parent) if getattr(cache, "path", None) is not None else None
+    cache_dir = cache_folder(embedder)
     failed = 0
     pool = None
     try:

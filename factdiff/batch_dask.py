@@ -33,6 +33,7 @@ from .batch import (
     BatchResult,
     StoryDone,
     atomic_output,
+    cache_folder,
     check_output,
     check_window,
     prepare_story,
@@ -77,9 +78,7 @@ def check_chunk(stories: Sequence[Story]) -> list[tuple[str, bool]]:
     """The task run on a worker: each story's JSON line and whether it succeeded, in order."""
     plugin: EmbedderPlugin = distributed.get_worker().plugins[PLUGIN_NAME]
     embedder = plugin.embedder
-    cache = getattr(embedder, "cache", None)
-    cache_dir = str(Path(cache.path).parent) if getattr(cache, "path", None) is not None else None
-    window = [(name, prepare_story(documents, cache_dir)) for name, documents in stories]
+    window = [(name, prepare_story(documents, cache_folder(embedder))) for name, documents in stories]
     with plugin.lock:
         return [(line, ok) for _, line, ok in check_window(window, embedder)]
 
