@@ -32,8 +32,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 
 from .embed import Embedder, VectorMemo
@@ -64,6 +66,9 @@ class _Prepared:
     documents: tuple[Document, ...]
     sentences: tuple[Sentence, ...]
     analyses: tuple | None
+
+
+Window = list[tuple[str, "_Prepared | InputError"]]  # (story folder name, prepared story)
 
 
 def story_folders(root: str | Path) -> list[Path]:
@@ -103,19 +108,41 @@ def _worker_init() -> None:
         sys.modules["torch"] = None  # type: ignore[assignment]
 
 
-def _prepare(folder: str, cache_dir: str | None) -> _Prepared | InputError:
-    """Read one story and do everything that needs no model; InputErrors are returned, not raised,
-    so they travel back to the main process as values."""
-    from .pipeline import prepare_documents
-    from .factcache import shared_cache
+def read_story(folder: str | Path) -> tuple[Document, ...] | InputError:
+    """The versions of one story, or the InputError saying what is wrong with the folder (a value,
+    not raised, so it can travel to another process and become the story's error line)."""
     from .read import read_corpus
 
     try:
-        documents = read_corpus([folder])
+        return read_corpus([folder])
+    except InputError as error:
+        return error
+
+
+def prepare_story(documents: tuple[Document, ...] | InputError, cache_dir: str | None) -> _Prepared | InputError:
+    """Everything of one story that needs no model (segment, extract facts); InputErrors are
+    returned, not raised, as in :func:`read_story`."""
+    from .factcache import shared_cache
+    from .pipeline import prepare_documents
+
+    if isinstance(documents, InputError):
+        return documents
+    try:
         prepared = prepare_documents(documents, shared_cache(Path(cache_dir)) if cache_dir else None)
     except InputError as error:
         return error
     return _Prepared(*prepared)
+
+
+def cache_folder(embedder: Embedder) -> str | None:
+    """The folder of the embedder's cache, where the facts cache lives too (None: no caches)."""
+    path = getattr(getattr(embedder, "cache", None), "path", None)
+    return str(Path(path).parent) if path is not None else None
+
+
+def _prepare(folder: str, cache_dir: str | None) -> _Prepared | InputError:
+    """Read and prepare one story (what a worker process does)."""
+    return prepare_story(read_story(folder), cache_dir)
 
 
 class _InProcess(Executor):
@@ -144,7 +171,7 @@ def _executor(jobs: int) -> Executor:
 
 def _windows(
     folders: Sequence[Path], pool: Executor, cache_dir: str | None, jobs: int
-) -> Iterator[list[tuple[Path, _Prepared | InputError]]]:
+) -> Iterator[Window]:
     """Prepared stories in folder order, grouped into windows, with the next window in the works.
 
     As many stories are kept in flight as the last window held (plus one per worker), so the
@@ -164,12 +191,12 @@ def _windows(
     fill(ahead)
     target = FIRST_WINDOW_SENTENCES
     while pending:
-        window: list[tuple[Path, _Prepared | InputError]] = []
+        window: Window = []
         sentences = 0
         while pending and sentences < target and len(window) < MAX_WINDOW_STORIES:
             folder, future = pending.popleft()
             prepared = future.result()
-            window.append((folder, prepared))
+            window.append((folder.name, prepared))
             if isinstance(prepared, _Prepared):
                 sentences += len(prepared.sentences)
             fill(len(window) + ahead)
@@ -181,7 +208,7 @@ def _windows(
 # --- the model side (main process) ---------------------------------------------------------------
 
 
-def _window_texts(window: list[tuple[Path, _Prepared | InputError]]) -> list[str]:
+def _window_texts(window: Window) -> list[str]:
     from .pipeline import compared_texts
 
     texts: list[str] = []
@@ -226,6 +253,59 @@ def _preload_model(embedder: Embedder, folder: Path):
     return thread
 
 
+def check_window(window: Window, embedder: Embedder) -> Iterator[tuple[str, str, bool]]:
+    """Check the prepared stories of one window: (name, JSON line, succeeded) for each, in order.
+
+    Every sentence and compared clause of the window is encoded in one model call (the embedding
+    cache answers what it can); then each story is aligned and compared on those vectors. The
+    local run and the Dask workers (:mod:`factdiff.batch_dask`) both check windows with this.
+    """
+    from . import pipeline
+
+    texts = _window_texts(window)
+    memo = dict(zip(texts, embedder.encode(texts))) if texts else {}
+    window_embedder = VectorMemo(embedder, memo)  # the window's vectors, computed in one call
+    for name, prepared in window:
+        if isinstance(prepared, InputError):
+            line, ok = error_line(name, prepared), False
+        else:
+            try:
+                report = pipeline.check_documents(
+                    prepared.documents,
+                    embedder=window_embedder,
+                    sentences=prepared.sentences,
+                    analyses=prepared.analyses,
+                )
+                line, ok = report_line(name, report), True
+            except InputError as error:
+                line, ok = error_line(name, error), False
+        yield name, json.dumps(line, ensure_ascii=False) + "\n", ok
+
+
+def check_output(output: Path) -> None:
+    """Refuse an output path whose folder is missing or that is a folder, before any work."""
+    if not output.parent.exists():
+        raise InputError(f"{output}: output folder {output.parent} does not exist")
+    if output.is_dir():
+        raise InputError(f"{output} is a folder, not a file")
+
+
+@contextmanager
+def atomic_output(output: Path) -> Iterator[TextIO]:
+    """A text file that appears at ``output``, complete, only when the block ends normally; on any
+    exception (Ctrl-C included) the temporary file beside it is removed and nothing is left."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would make the output private
+            yield handle
+        os.replace(tmp, output)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -248,57 +328,28 @@ def run_batch(
     Raises InputError for a bad root or output folder; a bad story only gets an error line.
     Any other exception removes the temporary file and propagates.
     """
-    from . import pipeline
-
     started = time.perf_counter()
     output = Path(output)
     folders = story_folders(root)
-    if not output.parent.exists():
-        raise InputError(f"{output}: output folder {output.parent} does not exist")
-    if output.is_dir():
-        raise InputError(f"{output} is a folder, not a file")
-    cache = getattr(embedder, "cache", None)
-    cache_dir = str(Path(cache.path).parent) if getattr(cache, "path", None) is not None else None
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    check_output(output)
+    cache_dir = cache_folder(embedder)
     failed = 0
     pool = None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would make the output private
+        with atomic_output(output) as handle:
             pool = _executor(jobs)
             loading = _preload_model(embedder, folders[0]) if jobs > 0 else None
             for window in _windows(folders, pool, cache_dir, jobs):
-                texts = _window_texts(window)
                 if loading is not None:  # the embedder is not thread-safe: wait for the load
                     loading.join()
                     loading = None
-                memo = dict(zip(texts, embedder.encode(texts))) if texts else {}
-                window_embedder = VectorMemo(embedder, memo)  # the window's vectors, computed in one call
-                for folder, prepared in window:
-                    if isinstance(prepared, InputError):
-                        line, ok = error_line(folder.name, prepared), False
-                    else:
-                        try:
-                            report = pipeline.check_documents(
-                                prepared.documents,
-                                embedder=window_embedder,
-                                sentences=prepared.sentences,
-                                analyses=prepared.analyses,
-                            )
-                            line, ok = report_line(folder.name, report), True
-                        except InputError as error:
-                            line, ok = error_line(folder.name, error), False
+                for name, line, ok in check_window(window, embedder):
                     failed += not ok
-                    handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    handle.write(line)
                     handle.flush()
                     if on_story:
-                        on_story(folder.name, ok)
-                del window, memo, window_embedder
-        os.replace(tmp, output)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+                        on_story(name, ok)
+                del window
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

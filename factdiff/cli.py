@@ -716,31 +716,44 @@ def _print_evaluation(evaluation: Evaluation, *, color: bool) -> None:
         console.print(table)
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command("batch")
 def batch_command(
     root: Annotated[Path, typer.Argument(help="A folder whose every subfolder is one story.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Write one JSON report per story here (JSONL, atomically).")],
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes preparing stories ahead (read, segment, extract facts); 0: all in this process.", min=0)] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes preparing stories ahead (read, segment, extract facts); 0: all in this process. Local engine only.", min=0)] = 1,
     model: Annotated[str, typer.Option(help="Sentence-transformers model name or path.")] = "all-MiniLM-L6-v2",
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="Where stories are checked: this machine, or a Dask cluster (needs factdiff[dask]).")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the Dask scheduler's address (tcp://host:8786); without it, a local cluster of one worker per core.")] = None,
 ) -> None:
     """Check every story folder under ROOT with one model load; one JSON line per story."""
     from contextlib import nullcontext
+    from functools import partial
 
     from .batch import run_batch, story_folders
     from .pipeline import make_embedder
 
+    if scheduler is not None and engine is not Engine.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     folders = story_folders(root)
     progress = _progress(sys.stderr.isatty())
     with progress or nullcontext():
         task = progress.add_task("check", total=len(folders)) if progress else None
-        result = run_batch(
-            root,
-            output,
-            embedder=make_embedder(model, use_cache=not no_cache),
-            jobs=jobs,
-            on_story=(lambda name, ok: progress.advance(task)) if progress else None,
-        )
+        on_story = (lambda name, ok: progress.advance(task)) if progress else None
+        if engine is Engine.dask:
+            from .batch_dask import run_dask_batch
+
+            embedder = partial(make_embedder, model, use_cache=not no_cache)  # made on each worker
+            result = run_dask_batch(root, output, make_embedder=embedder, scheduler=scheduler, on_story=on_story)
+        else:
+            result = run_batch(
+                root, output, embedder=make_embedder(model, use_cache=not no_cache), jobs=jobs, on_story=on_story
+            )
     if result.failed or sys.stderr.isatty():
         print(
             f"factdiff: {result.stories} stories, {result.failed} failed, {result.seconds:.1f} s -> {result.output}",
