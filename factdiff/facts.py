@@ -600,7 +600,8 @@ def _roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
     is only what its holder is (kind "title"). ``context`` is the title's head noun. Whose or of
     what the title is belongs to it ("Daniels' attorney" is not "its attorney", "chairman of the
     Freedom Caucus" is not "chairman of the House Oversight Committee", "the Serbian capital" is
-    not Croatia's), so possessors, "of" complements and named modifiers are part of the title.
+    not Croatia's), so possessors (as "of": "attorney of daniels"), "of" complements and named
+    modifiers are part of the title.
     """
     by_root = {e.root.i: e for e in entities}
     for token in parse:
@@ -615,10 +616,13 @@ def _roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
                 holder = inner[0] if inner else None
             if holder is None:
                 continue
-            office = not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in title.children)
-            words = [c for c in title.children if c.dep_ in ("amod", "compound", "poss") and c.i != holder.root.i]
+            office = not any(
+                c.dep_ == "det" and c.lower_ in _INDEFINITE or c.dep_ == "poss" and c.pos_ == "PRON" for c in title.children
+            )  # "his brother" is whoever "his" is: no office either
+            words = [c for c in title.children if c.dep_ in ("amod", "compound") and c.i != holder.root.i]
+            whose = " ".join(f"of {fold(c.text)}" for c in title.children if c.dep_ == "poss" and c.i != holder.root.i)
             role = " ".join(fold(w.text) for w in sorted(words, key=lambda t: t.i))
-            role = f"{role} {title.lemma_.lower()} {_of_complement(title, holder)}".strip()
+            role = " ".join(f"{role} {title.lemma_.lower()} {_of_complement(title, holder)} {whose}".split())
             start = min(title.left_edge.idx, holder.start)
             end = max(title.idx + len(title.text), holder.end)
             yield (("role" if office else "title", start, end, holder.key),

@@ -59,3 +59,19 @@ def test_no_as_an_answer_denies_nothing(text):
 
 def test_no_before_a_noun_still_denies():
     assert [f.text for f in _facts("Police found no evidence of a break-in.", "negation")]
+
+
+def _titles(text: str) -> list[tuple[str, str, str]]:
+    return [(f.kind, f.slot, f.value) for f in _facts(text, "role") + _facts(text, "title")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Michael Avenatti, Daniels' attorney, spoke on Tuesday.", [("role", "attorney of danels", "person:michael avenati")]),
+        ("Nick Vamos, a solicitor at the firm, spoke on Tuesday.", [("title", "solicitor", "person:nick vamos")]),
+        ("The boy is survived by his 5-year-old brother, Sebastian.", [("title", "old brother of his", "person:sebastian")]),
+    ],
+)
+def test_only_a_definite_title_whose_holder_is_known_is_an_office(text, expected):
+    assert _titles(text) == expected

@@ -20,7 +20,6 @@ from ...variants import fold, same_name
 from ..claims import DocFacts
 from ..clusters import disagreement
 from ..emit import make, value_of
-from ..linking import surname
 from ..registry import Example, Rule
 
 ENTITY_CONFLICT = Rule(
@@ -202,7 +201,7 @@ def _titles_of_one_holder(analyses: Sequence[SentenceFacts], group_of) -> list[D
     for analysis in analyses:
         for fact in analysis.facts:
             if fact.kind in ("role", "title") and fact.value.startswith("person:"):
-                by_holder[surname(fact.value)][fact.doc].append(fact)
+                by_holder[fact.value][fact.doc].append(fact)  # the full name: brothers share a surname
     found = []
     for holder, per_doc in sorted(by_holder.items()):
         for doc_a, doc_b in combinations(sorted(per_doc), 2):
@@ -218,7 +217,8 @@ def _titles_of_one_holder(analyses: Sequence[SentenceFacts], group_of) -> list[D
 
 
 def _grade(title: Fact) -> tuple[frozenset[str], str]:
-    """A title's words before its head, and the head with what it is of."""
+    """A title's words before its head (its grade: "assistant", "associate"), and the head with
+    what and whose it is of."""
     words = title.slot.split()
     at = words.index(title.context) if title.context in words else len(words) - 1
     return frozenset(words[:at]), " ".join(words[at:])
