@@ -604,9 +604,10 @@ def _roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
     modifiers are part of the title.
     """
     by_root = {e.root.i: e for e in entities}
+    quoted = _quoted(parse)
     for token in parse:
-        if token.dep_ != "appos":
-            continue
+        if token.dep_ != "appos" or quoted[token.i] or quoted[token.head.i]:
+            continue  # a title in quotation marks names a work: '"Gin & Juice," "Nuthin' But a G Thang"'
         for title, named in ((token, token.head), (token.head, token)):
             if title.pos_ != "NOUN" or title.i in by_root:
                 continue
@@ -631,6 +632,19 @@ def _roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
 
 
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any"})
+_QUOTES = frozenset('"“”')
+
+
+def _quoted(parse) -> list[bool]:
+    """Which tokens stand inside double quotation marks (straight quotes taken in pairs)."""
+    inside, marks = False, []
+    for token in parse:
+        if token.text in _QUOTES:
+            inside = token.text != "”" and (token.text == "“" or not inside)
+            marks.append(False)
+        else:
+            marks.append(inside)
+    return marks
 
 
 def _of_complement(title, holder: _Entity) -> str:

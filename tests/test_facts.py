@@ -71,6 +71,7 @@ def _titles(text: str) -> list[tuple[str, str, str]]:
         ("Michael Avenatti, Daniels' attorney, spoke on Tuesday.", [("role", "attorney of danels", "person:michael avenati")]),
         ("Nick Vamos, a solicitor at the firm, spoke on Tuesday.", [("title", "solicitor", "person:nick vamos")]),
         ("The boy is survived by his 5-year-old brother, Sebastian.", [("title", "old brother of his", "person:sebastian")]),
+        ('His hits include "Gin & Juice," "Nuthin\' But a G Thang," "Next Episode" and "Beautiful."', []),
     ],
 )
 def test_only_a_definite_title_whose_holder_is_known_is_an_office(text, expected):

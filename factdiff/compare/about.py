@@ -133,13 +133,17 @@ def weigh(links: Sequence[Link], by_sentence: Mapping[tuple[str, int], SentenceF
             found = found if found is Evidence.STRONG else Evidence.NONE
         if link.aligned and found is Evidence.STRONG:
             kept.append(link)
-        elif link.aligned and found is Evidence.LOOSE:
-            kept.append(replace(link, aligned=False))
+        elif link.aligned and found is Evidence.LOOSE and not (_vague(a) or _vague(b)):
+            kept.append(replace(link, aligned=False))  # "several dozen" against "2,800" needs the same words
         elif not link.aligned and found is not Evidence.NONE:
             kept.append(link)
         elif not link.aligned and not (_unresolved(a) or _unresolved(b) or states_value(a, facts_of[b.doc]) or states_value(b, facts_of[a.doc])):
             kept.append(link)  # linked across the story on an anchor both clauses share
     return kept
+
+
+def _vague(fact: Fact) -> bool:
+    return fact.kind == "number" and fact.detail.endswith("vague")
 
 
 def _unresolved(fact: Fact) -> bool:
