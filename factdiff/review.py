@@ -38,7 +38,7 @@ def read_accepted(baseline: Path) -> tuple[dict, ...]:
 
 def saver(baseline: Path, report: Report, previous: tuple[dict, ...]):
     """A callback writing ``previous`` entries not in ``report`` plus the accepted ones."""
-    from .cli import write_atomically
+    from .cli_output import write_atomically
 
     ours = {d.id for d in report.discrepancies}
     kept = [e for e in previous if str(e["id"]) not in ours]
