@@ -68,7 +68,11 @@ ROLE_CONFLICT = Rule(
      Example("Michael Avenatti, Daniels' attorney, described the payments on Tuesday.",
              "Richard Owens, its attorney, described the payments on Tuesday."),
      Example("Samuel Buell, a former federal prosecutor, said the case was strong.",
-             "The case was strong, said Samuel Buell, a federal prosecutor who led the task force."),),
+             "The case was strong, said Samuel Buell, a federal prosecutor who led the task force."),
+     Example("Tanya Williams, a community engagement officer, said the plan would help.",
+             "Tanya Williams, a community officer, said the plan would help the town."),
+     Example("The FA chairman, Greg Dyke, said England could win.",
+             "The English Football Association chairman, Greg Dyke, said England could win."),),
 )
 RULES = (ENTITY_CONFLICT, ROLE_CONFLICT)
 
@@ -195,8 +199,11 @@ def role_conflicts(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepa
 def _titles_of_one_holder(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy]:
     """One person given two grades of one title: "Matthew Kanan, an assistant professor of
     chemistry" / "an associate professor of chemistry". Only where the title's head and what it
-    is of agree and the words before the head differ entirely ("a former federal prosecutor" /
-    "a federal prosecutor" is a detail, not a conflict); never where a version gives both."""
+    is of agree and one word before the head is another, not said in the other title at all ("a
+    former federal prosecutor" / "a federal prosecutor", "a community engagement officer" / "a
+    community officer" are details) and written in lower case (a name, "the FA chairman" / "the
+    English Football Association chairman", is one name written two ways); never where a version
+    gives both."""
     by_holder: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for analysis in analyses:
         for fact in analysis.facts:
@@ -211,9 +218,21 @@ def _titles_of_one_holder(analyses: Sequence[SentenceFacts], group_of) -> list[D
                     if x.slot in given_b or y.slot in given_a:
                         continue
                     (mods_x, rest_x), (mods_y, rest_y) = _grade(x), _grade(y)
-                    if rest_x == rest_y and mods_x and mods_y and not mods_x & mods_y:
+                    if (
+                        rest_x == rest_y and len(mods_x) == len(mods_y) == 1
+                        and not _said(mods_x, y) and not _said(mods_y, x) and not _named(mods_x, x) and not _named(mods_y, y)
+                    ):
                         found.append(disagreement(ROLE_CONFLICT, Severity.WARNING, [x], [y], None, group_of))
     return found
+
+
+def _said(words: frozenset[str], title: Fact) -> bool:
+    return bool(words & set(fold(title.text).split()))
+
+
+def _named(words: frozenset[str], title: Fact) -> bool:
+    """Whether the words are written as a name in the title ("the FA chairman"): a grade is not."""
+    return any(fold(w) in words and w[:1].isupper() for w in title.text.split()[1:])
 
 
 def _grade(title: Fact) -> tuple[frozenset[str], str]:
