@@ -52,6 +52,24 @@ CHANGED = [
         id="negated copula: what it links is denied",
     ),
     pytest.param(
+        "Jane Austen is on the new ten-pound banknote, the Bank of England said.",
+        "Jane Austen is not on the new ten-pound banknote, the Bank of England said.",
+        "FD501",
+        id="negated copula with a prepositional complement: its object is denied",
+    ),
+    pytest.param(
+        "Earl Miller, a neuroscientist at the Massachusetts Institute of Technology, says multitasking is a myth.",
+        "Earl Miller, a neuroscientist at the University of California at Berkeley, says multitasking is a myth.",
+        "FD401",
+        id="a long organisation name replaced by another",
+    ),
+    pytest.param(
+        "The cost could reach $20bn, according to the authors of the study, Oxford Economics.",
+        "The cost could reach $20bn, according to the authors of the study, the World Bank.",
+        "FD401",
+        id="the source of a figure replaced by another organisation",
+    ),
+    pytest.param(
         "He said the decision was clearly a vote against change in the party.",
         "He said the decision was clearly not a vote against change in the party.",
         "FD501",
@@ -192,6 +210,16 @@ CHANGED = [
 ]
 
 KEPT = [
+    pytest.param(
+        "A neuroscientist at Oxford University, Anna Price, said the study was small.",
+        "A neuroscientist at the University of Oxford, Anna Price, said the study was small.",
+        id="an organisation's name in another order",
+    ),
+    pytest.param(
+        "Its inventor, Bob Propst, said in 1997 that he regretted the design.",
+        "Its inventor, Mr Propst, said in 1997 that he regretted the design.",
+        id="a title for a first name, the surname kept",
+    ),
     pytest.param(
         "If nothing changes, coal will overtake oil as the main fuel within a decade, the agency said.",
         "If nothing changes, coal will overtake oil as the main fuel within ten years, the agency said.",
