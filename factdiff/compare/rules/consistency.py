@@ -27,7 +27,7 @@ from itertools import combinations
 
 from ...facts import SentenceFacts
 from ...model import Discrepancy, Fact, Severity
-from ..about import TOLD_ALIKE, words_alike
+from ..about import SHARED_CLAUSE, TOLD_ALIKE, clause_overlap, words_alike
 from ..emit import display, make, value_of
 from ..linking import Link, dates_agree, numbers_agree
 from ..registry import Example, Rule
@@ -111,7 +111,11 @@ Agree = Callable[[Fact, Fact], "bool | None"]
 
 def _linked(links: Sequence[Link], agree: Agree, group_of) -> list[Discrepancy]:
     """Two conflicting values of one version in different sentences, each linked to a value of
-    one other version, those two values agreeing: the other version ties both to one fact."""
+    one other version, those two values equal: the other version ties both to one fact. The two
+    must also be one kind of value (figures of one unit, neither vague nor ordinal) in clauses
+    that share what they are about (:func:`..about.clause_overlap`): a link of the one figure
+    left on each side of a group, or of two figures of one unit, is not evidence enough alone
+    (measured on real coverage: "8,000 killed" and "30 wounded" were tied through them)."""
     partners: dict[Fact, set[Fact]] = defaultdict(set)
     for link in links:
         partners[link.a].add(link.b)
@@ -125,15 +129,24 @@ def _linked(links: Sequence[Link], agree: Agree, group_of) -> list[Discrepancy]:
         for x, y in combinations(facts, 2):
             if x.sentence == y.sentence or agree(x, y) is not False or (x.doc, x.slot, x.value, y.value) in told:
                 continue
-            if _tied(partners[x], partners[y], agree):
+            if not _one_kind(x, y) or clause_overlap(x, y) < SHARED_CLAUSE:
+                continue
+            if _tied(partners[x], partners[y]):
                 told.add((x.doc, x.slot, x.value, y.value))
                 found.append(_told((x, y), group_of, x.slot))
     return found
 
 
-def _tied(of_x: set[Fact], of_y: set[Fact], agree: Agree) -> bool:
-    """Some version has a value linked to each of the two, and those values agree."""
-    return any(p.doc == q.doc and (p == q or agree(p, q) is True) for p in of_x for q in of_y)
+def _tied(of_x: set[Fact], of_y: set[Fact]) -> bool:
+    """Some version has a value linked to each of the two, and those values are equal."""
+    return any(p.doc == q.doc and p.value == q.value and p.slot == q.slot for p in of_x for q in of_y)
+
+
+def _one_kind(x: Fact, y: Fact) -> bool:
+    """Two dates, or two figures of one named unit, neither vague nor ordinal."""
+    if x.kind == "date":
+        return True
+    return bool(x.slot) and x.slot == y.slot and not any(f.detail.endswith((";vague", ";ordinal")) for f in (x, y))
 
 
 def _relative(link: Link) -> bool:
