@@ -121,10 +121,13 @@ def _one_name(x: Fact, y: Fact) -> bool:
     wx, wy = words(x), words(y)
     if not wx or not wy or set(wx) <= set(wy) or set(wy) <= set(wx):
         return True
-    # Two names sharing their head or two words are one body written two ways ("Courtesy of the
-    # State Department" / "U.S. Department of State") or two of one kind ("Senate Banking
-    # Committee" / "House Financial Services Committee"), which rewrites rarely swap.
-    return wx[-1] == wy[-1] or len(set(wx) & set(wy)) >= 2
+    # Two names sharing their head are two of one kind ("Senate Banking Committee" / "House
+    # Financial Services Committee"), which rewrites rarely swap; two sharing words in another
+    # order are one body written two ways ("the State Department" / "Department of State").
+    # Words kept in order are a name changed in part ("European Central Bank" / "... Commission").
+    shared = set(wx) & set(wy)
+    in_order = lambda words: [w for w in words if w in shared]
+    return wx[-1] == wy[-1] or len(shared) >= 2 and in_order(wx) != in_order(wy)
 
 
 def _moved(entity: Fact, here: Sequence[Fact], there: Sequence[Fact]) -> bool:
