@@ -491,3 +491,17 @@ def test_a_negation_conflict_shows_the_affirmed_verb_with_its_auxiliaries(embedd
     report = factdiff.check_documents(documents, embedder=embedder)
     [conflict] = [d for d in report.discrepancies if d.code == "FD501"]
     assert {v.doc: v.text for v in conflict.values} == {"a": "not survive", "b": "will survive"}
+
+
+def test_a_name_one_version_swaps_is_told_once_against_the_name_the_others_agree_on(embedder):
+    told = "The cubicle was invented in the 1960s. Its inventor, {}, said in 1997 that he regretted it."
+    documents = tuple(
+        Document(doc, f"{doc}.txt", told.format(name))
+        for doc, name in (("a", "Bob Propst"), ("b", "Bob Propst"), ("c", "Herman Miller"))
+    )
+    report = factdiff.check_documents(documents, embedder=embedder)
+    [swap] = [d for d in report.discrepancies if d.code == "FD401"]
+    assert swap.severity is Severity.WARNING
+    assert [(v.doc, v.text) for v in swap.values] == [("c", "Herman Miller"), ("a", "Bob Propst"), ("b", "Bob Propst")]
+    assert swap.majority == swap.values[1].normalized
+    assert {s.doc: s.odd_one_out for s in report.summaries} == {"a": 0, "b": 0, "c": 1}
