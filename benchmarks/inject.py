@@ -9,8 +9,11 @@ three sets of stories are checked with ``factdiff batch`` (one model load for ev
     rewriters, which is rare);
 (b) one story per article and injected kind, with ONE fact changed in ONE version, at a sentence
     whose fact another version also tells (so the change is detectable in principle): a number, a
-    year, a month, a weekday, a direction word, a person's or a place's name swapped for another
-    of the same article, a negation inserted or removed. Recall = the injected span lies inside
+    year, a month, a weekday, a direction word, a person's, a place's or an organisation's name
+    swapped for another of the same article (also: names in an apposition or after "according
+    to"; with one organisation only, the last word of its name), a negation inserted or removed;
+    and, for a version's self-contradiction, one of two occurrences of a figure or a year the
+    version gives in two sentences (both told by another version) changed. Recall = the injected span lies inside
     (overlaps) a value of some error/warning discrepancy in the changed version; "sentence
     recall" is the lenient variant (some error/warning value in the changed sentence);
 (c) one story per article and meaning-preserving edit kind, applied everywhere it fits in one
@@ -52,7 +55,12 @@ LEVELS = ("adv", "int", "ele")
 COUNTERPART_MIN = 0.3  # content-word Jaccard for a sentence of another version to tell the same fact
 FLAG_SEVERITIES = ("error", "warning")
 
-INJECT_KINDS = ("number", "year", "month", "weekday", "direction", "person", "place", "negation")
+INJECT_KINDS = (
+    "number", "year", "month", "weekday", "direction", "person", "place", "negation",
+    "organisation", "attributed", "self_number", "self_year",
+)
+# Swapped names, all counted together for the issue's recall target.
+NAME_KINDS = ("person", "place", "organisation", "attributed")
 PRESERVE_KINDS = ("numerals", "date_format", "spelling", "quotes", "contractions", "all")
 
 
@@ -361,12 +369,17 @@ def person_edits(article: Article, version: str, text: str, rng: random.Random) 
         pool = full if name in full else surnames if name in surnames else None
         if label != "PERSON" or pool is None or not article.told_elsewhere(version, start, name):
             continue
-        s, e = article.sentence_at(version, start)
-        mine = set(name.split())
-        others = [n for n in pool if not mine & set(n.split()) and n not in text[s:e]]
+        others = _other_names(article, version, text, start, name, pool)
         if others:
             edits.append(Edit(start, end, name, rng.choice(others)))
     return edits
+
+
+def _other_names(article: Article, version: str, text: str, start: int, name: str, pool: Sequence[str]) -> list[str]:
+    """Names of ``pool`` that share no word with ``name`` and are not in its sentence already."""
+    s, e = article.sentence_at(version, start)
+    mine = set(name.split())
+    return [n for n in pool if not mine & set(n.split()) and n not in text[s:e]]
 
 
 def place_edits(article: Article, version: str, text: str, rng: random.Random) -> list[Edit]:
@@ -404,6 +417,99 @@ def negation_edits(article: Article, version: str, text: str, rng: random.Random
     return edits
 
 
+_ATTRIBUTED = re.compile(r"(?:according to|,)\s*$", re.I)
+
+
+def organisation_edits(article: Article, version: str, text: str, rng: random.Random) -> list[Edit]:
+    """An organisation of two words or more for another of this article ("Oxford Economics" for
+    "the World Bank"); with one such name only, its last word for another capitalised word of
+    the article's organisations ("Standard Chartered Bank" -> "Standard Chartered Trust")."""
+    people_places = _names(article, frozenset({"PERSON", "GPE", "LOC", "NORP"}))
+    orgs = sorted(n for n in _names(article, frozenset({"ORG"})) if _FULL_NAME.fullmatch(n) and n not in people_places)
+    edits = []
+    for start, end, name, label in _entities(text):
+        if label != "ORG" or name not in orgs or not article.told_elsewhere(version, start, name):
+            continue
+        others = _other_names(article, version, text, start, name, orgs)
+        if others:
+            edits.append(Edit(start, end, name, rng.choice(others)))
+        elif len(name.split()) >= 3:
+            head = name.rsplit(" ", 1)[0]
+            words = sorted({w for n in orgs for w in n.split()} - set(name.split()) - {"The", "Of", "And"})
+            if words:
+                edits.append(Edit(start, end, name, f"{head} {rng.choice(words)}", "part"))
+    return edits
+
+
+def attributed_edits(article: Article, version: str, text: str, rng: random.Random) -> list[Edit]:
+    """A person or organisation named in an apposition (", Bob Propst,") or after "according
+    to", swapped for another name of the same kind in this article."""
+    labels = ("PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT")
+    pools = {  # names spaCy gives one label only, and no possessive ("Steve Jobs’s")
+        label: sorted(
+            n for n in _names(article, frozenset({label}))
+            if _FULL_NAME.fullmatch(n) and not n.endswith(("’s", "'s"))
+            and n not in _names(article, frozenset(labels) - {label})
+        )
+        for label in ("PERSON", "ORG")
+    }
+    edits = []
+    for start, end, name, label in _entities(text):
+        if label not in pools or name not in pools[label] or not _ATTRIBUTED.search(text[max(0, start - 14) : start]):
+            continue
+        if not article.told_elsewhere(version, start, name):
+            continue
+        others = _other_names(article, version, text, start, name, pools[label])
+        if others:
+            edits.append(Edit(start, end, name, rng.choice(others), label.lower()))
+    return edits
+
+
+def _self_edits(pattern: re.Pattern, keep: Callable[[str], bool], change: Callable[[str, random.Random], str]):
+    """One occurrence of a value this version gives in two sentences, both told by another
+    version, changed: the version now contradicts itself."""
+
+    def make(article: Article, version: str, text: str, rng: random.Random) -> list[Edit]:
+        by_value: dict[str, list[re.Match]] = {}
+        for m in pattern.finditer(text):
+            if keep(m.group()) and article.told_elsewhere(version, m.start(), m.group()):
+                by_value.setdefault(m.group(), []).append(m)
+        edits = []
+        for token, found in by_value.items():
+            told = [m for m in found if any(_same_fact(article, version, m, other) for other in found)]
+            if told:
+                m = rng.choice(told)
+                edits.append(Edit(m.start(), m.end(), token, change(token, rng)))
+        return edits
+
+    return make
+
+
+SAME_FACT_MIN = 0.2  # content-word Jaccard of two sentences of one version telling one fact
+
+
+def _same_fact(article: Article, version: str, a: re.Match, b: re.Match) -> bool:
+    """Two occurrences of a value in different sentences of one version that share their words."""
+    sa, sb = article.sentence_at(version, a.start()), article.sentence_at(version, b.start())
+    if sa == sb:
+        return False
+    text = article.texts[version]
+    wa, wb = content_words(text[sa[0] : sa[1]]), content_words(text[sb[0] : sb[1]])
+    return len(wa & wb) / max(1, len(wa | wb)) >= SAME_FACT_MIN
+
+
+def _changed_year(old: str, rng: random.Random) -> str:
+    return str(int(old) + rng.choice((-3, -2, -1, 1, 2, 3)))
+
+
+_PLAIN_NUMBER = re.compile(r"(?<![\w.,$£€-])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])(?!,\d)(?!\.\d)(?!\s*(?:" + _MONTH + r"))")
+_YEAR = re.compile(r"(?<![\w.,$£€-])(?:18|19|20)\d\d(?![\w%])(?!,\d)")
+
+
+self_number_edits = _self_edits(_PLAIN_NUMBER, lambda token: not _is_year(token), _changed_number)
+self_year_edits = _self_edits(_YEAR, _is_year, _changed_year)
+
+
 INJECTORS: dict[str, Callable[[Article, str, str, random.Random], list[Edit]]] = {
     "number": number_edits,
     "year": year_edits,
@@ -413,6 +519,10 @@ INJECTORS: dict[str, Callable[[Article, str, str, random.Random], list[Edit]]] =
     "person": person_edits,
     "place": place_edits,
     "negation": negation_edits,
+    "organisation": organisation_edits,
+    "attributed": attributed_edits,
+    "self_number": self_number_edits,
+    "self_year": self_year_edits,
 }
 
 
@@ -655,6 +765,10 @@ def score(stories: Sequence[Story], reports: dict[str, dict]) -> dict:
     result: dict = {
         "original": {
             "stories": len(base_flags),
+            # FD701 in untouched stories, per version: each version's own self-contradictions
+            "self_contradictions_per_version": _share(
+                sum(f["code"] == "FD701" for r in originals.values() for f in _flags(r)), 3 * len(base_flags)
+            ),
             "flags_per_story": _mean(base_flags),
             "stories_with_flags": _share(sum(n > 0 for n in base_flags), len(base_flags)),
             "flags_by_kind": _count_kinds(f for r in originals.values() for f in _flags(r)),
@@ -696,6 +810,13 @@ def score(stories: Sequence[Story], reports: dict[str, dict]) -> dict:
             "sentence_recall": _share(sentence_hits, len(rows)),
             **({"recall_by_edit": {n: {"stories": t, "recall": _share(h, t)} for n, (t, h) in sorted(by_note.items())}} if by_note else {}),
         }
+    named = [result["inject"][k] for k in NAME_KINDS if result["inject"][k]["stories"]]
+    total = sum(r["stories"] for r in named)
+    result["inject_names"] = {
+        "kinds": list(NAME_KINDS),
+        "stories": total,
+        "recall": _share(round(sum(r["recall"] * r["stories"] for r in named)), total),
+    }
     for name, report in sorted(originals.items()):
         for f in _flags(report)[:2]:
             result["examples"]["untouched_flags"].append({"story": name, "flag": _brief(f), "explanation": f["explanation"]})
@@ -740,6 +861,10 @@ _EXPECTED_KINDS = {
     "direction": {"place"},
     "person": {"entity"},
     "place": {"place", "entity"},
+    "organisation": {"entity"},
+    "attributed": {"entity"},
+    "self_number": {"consistency"},
+    "self_year": {"consistency"},
 }
 
 
@@ -765,6 +890,9 @@ def markdown(result: dict) -> str:
         lines.append(f"| {kind} | {row['stories']} | {cell(row['recall'])} | {cell(row['recall_right_kind'])} | {cell(row['sentence_recall'])} |")
         for note, sub in row.get("recall_by_edit", {}).items():
             lines.append(f"| {kind}: {note} | {sub['stories']} | {cell(sub['recall'])} | | |")
+    names = result.get("inject_names")
+    if names:
+        lines.append(f"| swapped names ({', '.join(names['kinds'])}) | {names['stories']} | {cell(names['recall'])} | | |")
     lines += [
         "",
         "| meaning-preserving edit | stories | edits | errors+warnings/story | new ones/story | stories with a new one | stories with a new one on an edit |",

@@ -520,12 +520,20 @@ def _negations(parse, in_question: Sequence[bool]) -> Iterable[tuple[tuple, dict
             # "be", a stop word, could never be matched with its affirmed twin.
             # A negated quantity ("was not even three per cent") is a bound, not a denial.
             complement = next((c for c in head.children if c.dep_ in ("attr", "acomp")), None)
+            if complement is None:  # "is not on a banknote" denies "banknote"
+                complement = _prepositional_complement(head)
             if complement is not None and not any(c.dep_ == "nummod" for c in complement.children):
                 head = complement
         start = min(token.idx, head.idx)
         end = max(token.idx + len(token.text), head.idx + len(head.text))
         yield (("negation", start, end, "negated"),
                {"slot": head.lemma_.lower(), "context": head.lemma_.lower(), "detail": word_class(head.pos_)})
+
+
+def _prepositional_complement(copula):
+    """The object of a copula's preposition ("is on a banknote", "was in the team"), if any."""
+    prep = next((c for c in copula.children if c.dep_ == "prep" and c.i > copula.i), None)
+    return prep and next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def _place_arguments(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:

@@ -144,6 +144,7 @@ class DocumentSummary:
     aligned: int
     odd_one_out: int
     only_here: int
+    self_contradictions: int = 0  # FD701: places where this version contradicts itself
 
     @property
     def aligned_share(self) -> float:

@@ -172,11 +172,14 @@ def _summaries(
     only_here = Counter(
         v.doc for d in discrepancies if d.code == "FD901" for v in d.values
     )
+    self_contradictions = Counter(d.values[0].doc for d in discrepancies if d.code == "FD701")
     odd = Counter()
     for d in discrepancies:
         if d.severity.rank >= 1 and d.majority is not None:
             odd.update({v.doc for v in d.values if v.normalized != d.majority})
     return tuple(
-        DocumentSummary(doc.id, total[doc.id], aligned[doc.id], odd[doc.id], only_here[doc.id])
+        DocumentSummary(
+            doc.id, total[doc.id], aligned[doc.id], odd[doc.id], only_here[doc.id], self_contradictions[doc.id]
+        )
         for doc in documents
     )

@@ -169,7 +169,7 @@ def test_direction_words_on_one_place_are_compared_across_the_whole_story():
         ("James Webb Space Telescope", "James Webb Space", False),  # the recognizer cut the name short
         ("the House Foreign Affairs committee", "House Foreign Affairs", False),
         ("Webb Space Telescope", "James Webb Space Telescope", False),
-        ("New York Times", "New York Post", True),  # a different paper, not a shorter name
+        ("New York Times", "New York Post", True),  # a different paper, not a shorter name: a swap
     ],
 )
 def test_a_name_cut_short_is_not_a_detail_only_one_version_gives(name_a, name_b, told):
@@ -179,7 +179,7 @@ def test_a_name_cut_short_is_not_a_detail_only_one_version_gives(name_a, name_b,
         for doc, name in (("a", name_a), ("b", name_b))
     }
     documents, groups, analyses = _story(facts, texts)
-    omitted = [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD902"]
+    omitted = [d for d in compare(documents, groups, analyses, _encode) if d.code in ("FD902", "FD401")]
     assert bool(omitted) is told
 
 

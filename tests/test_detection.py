@@ -52,6 +52,24 @@ CHANGED = [
         id="negated copula: what it links is denied",
     ),
     pytest.param(
+        "Jane Austen is on the new ten-pound banknote, the Bank of England said.",
+        "Jane Austen is not on the new ten-pound banknote, the Bank of England said.",
+        "FD501",
+        id="negated copula with a prepositional complement: its object is denied",
+    ),
+    pytest.param(
+        "Earl Miller, a neuroscientist at the Massachusetts Institute of Technology, says multitasking is a myth.",
+        "Earl Miller, a neuroscientist at the University of California at Berkeley, says multitasking is a myth.",
+        "FD401",
+        id="a long organisation name replaced by another",
+    ),
+    pytest.param(
+        "The cost could reach $20bn, according to the authors of the study, Oxford Economics.",
+        "The cost could reach $20bn, according to the authors of the study, the World Bank.",
+        "FD401",
+        id="the source of a figure replaced by another organisation",
+    ),
+    pytest.param(
         "He said the decision was clearly a vote against change in the party.",
         "He said the decision was clearly not a vote against change in the party.",
         "FD501",
@@ -192,6 +210,16 @@ CHANGED = [
 ]
 
 KEPT = [
+    pytest.param(
+        "A neuroscientist at Oxford University, Anna Price, said the study was small.",
+        "A neuroscientist at the University of Oxford, Anna Price, said the study was small.",
+        id="an organisation's name in another order",
+    ),
+    pytest.param(
+        "Its inventor, Bob Propst, said in 1997 that he regretted the design.",
+        "Its inventor, Mr Propst, said in 1997 that he regretted the design.",
+        id="a title for a first name, the surname kept",
+    ),
     pytest.param(
         "If nothing changes, coal will overtake oil as the main fuel within a decade, the agency said.",
         "If nothing changes, coal will overtake oil as the main fuel within ten years, the agency said.",
@@ -463,3 +491,17 @@ def test_a_negation_conflict_shows_the_affirmed_verb_with_its_auxiliaries(embedd
     report = factdiff.check_documents(documents, embedder=embedder)
     [conflict] = [d for d in report.discrepancies if d.code == "FD501"]
     assert {v.doc: v.text for v in conflict.values} == {"a": "not survive", "b": "will survive"}
+
+
+def test_a_name_one_version_swaps_is_told_once_against_the_name_the_others_agree_on(embedder):
+    told = "The cubicle was invented in the 1960s. Its inventor, {}, said in 1997 that he regretted it."
+    documents = tuple(
+        Document(doc, f"{doc}.txt", told.format(name))
+        for doc, name in (("a", "Bob Propst"), ("b", "Bob Propst"), ("c", "Herman Miller"))
+    )
+    report = factdiff.check_documents(documents, embedder=embedder)
+    [swap] = [d for d in report.discrepancies if d.code == "FD401"]
+    assert swap.severity is Severity.WARNING
+    assert [(v.doc, v.text) for v in swap.values] == [("c", "Herman Miller"), ("a", "Bob Propst"), ("b", "Bob Propst")]
+    assert swap.majority == swap.values[1].normalized
+    assert {s.doc: s.odd_one_out for s in report.summaries} == {"a": 0, "b": 0, "c": 1}

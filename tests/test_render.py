@@ -170,7 +170,7 @@ def test_json_shape(report):
     assert summary["by_kind"] == {"date": 1, "detail": 2, "number": 1}
     assert summary["per_document"][1] == {
         "doc": "reuters", "sentences": 4, "aligned": 3, "aligned_share": 0.75,
-        "odd_one_out": 1, "only_here": 1,
+        "odd_one_out": 1, "only_here": 1, "self_contradictions": 0,
     }
     assert summary["per_document"][2]["aligned_share"] == 0.667
 
@@ -433,7 +433,7 @@ def test_renderers_without_groups_or_summaries():
     data = report_to_dict(r)
     assert data["summary"]["per_document"][0] == {
         "doc": "a", "sentences": 0, "aligned": 0, "aligned_share": 0.0, "odd_one_out": 0,
-        "only_here": 1,
+        "only_here": 1, "self_contradictions": 0,
     }
     assert report_to_dict(report_from_dict(data)) == data
 

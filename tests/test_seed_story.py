@@ -64,6 +64,14 @@ def test_must_find_eastern_against_southern_kherson(report):
     assert _one_flag_has(report, ({"004"}, r"eastern"), ({"000", "001", "002"}, r"southern"))
 
 
+def test_004_contradicts_itself_on_the_direction_of_kherson_and_its_summary_counts_it(report):
+    own = [d for d in _flags(report) if d.code == "FD701"]
+    assert [sorted(_doc_prefix(v.doc) for v in d.values) for d in own] == [["004", "004"]]
+    assert {re.search(r"southern|eastern", v.text).group() for v in own[0].values} == {"southern", "eastern"}
+    counts = {_doc_prefix(s.doc): s.self_contradictions for s in report.summaries}
+    assert counts == {"000": 0, "001": 0, "002": 0, "003": 0, "004": 1}
+
+
 @pytest.mark.parametrize(
     "name, pattern",
     [

@@ -180,6 +180,9 @@ RELATIVE = [
     ("next summer", "next summer", "rel:season:summer:next", "2023-summer", "season"),
     ("this summer", "this summer", "rel:season:summer:this", "2023-summer", "season"),
     ("in the fall", "fall", "rel:season:autumn", "2022-autumn", "season"),
+    # a weekday of a named month is one time, not a weekday and a month
+    ("on Monday in February", "Monday in February", "rel:weekday-in-month:mon:2", "2023-02", "month"),
+    ("on Friday in May", "Friday in May", "rel:weekday-in-month:fri:5", "2022-05", "month"),
 ]
 
 
@@ -372,6 +375,11 @@ SAME = [
     ("Tuesday", None, "yesterday", None, None),
     ("April 16th", None, "Sunday", None, None),
     ("last November", None, "November last year", None, None),  # differ if published in December
+    # a weekday of a named month: the weekday counts, and the month holds it
+    ("on Monday in February", BASE, "on Tuesday in February", BASE, False),
+    ("on Monday in February", None, "on Tuesday in February", None, False),
+    ("on Monday in February", BASE, "in February", BASE, True),
+    ("on Monday in February", None, "on Monday in March", None, False),
 ]
 
 

@@ -15,9 +15,10 @@ from ..model import DateSource, Discrepancy, Document, Group
 from . import about
 from .claims import facts_by_doc, resolve_story_names
 from .linking import Encoder, Link, story_age_links, story_date_links
+from .rules.consistency import self_contradictions
 from .rules.dates import date_conflicts, unknown_times
 from .rules.details import claims_only_here, finer_figures, omitted_details, without_details_in_conflict
-from .rules.entities import role_conflicts
+from .rules.entities import role_conflicts, with_majority
 from .rules.numbers import number_conflicts
 from .rules.places import direction_conflicts, place_conflicts
 from .rules.spelling import spelling_variants
@@ -52,6 +53,7 @@ def compare(
     found += finer_figures(links["number"], group_of)
     links["date"] += story_date_links(analyses, group_of, encode)
     links["number"] += story_age_links(analyses)
+    found += self_contradictions(analyses, links, group_of)  # before weigh: it drops a version's conflict with itself
     facts_of = defaultdict(list)
     for analysis in analyses:
         facts_of[analysis.sentence.doc].extend(analysis.facts)
@@ -66,7 +68,7 @@ def compare(
     found += spelling_variants(analyses, group_of)
     found += claims_only_here(groups, len(documents))
 
-    unique = {d.id: d for d in without_details_in_conflict(found)}
+    unique = {d.id: d for d in with_majority(without_details_in_conflict(found))}
     return tuple(
         sorted(unique.values(), key=lambda d: (-d.severity.rank, d.code, d.group or "", d.id))
     )

@@ -70,19 +70,21 @@ def _summaries(report: Report) -> list[DocumentSummary]:
         own = {s.index for s in report.sentences if s.doc == doc}
         if not own:
             own = {s.index for g in report.groups for s in g.sentences if s.doc == doc}
-        odd = only = 0
+        odd = only = contradicts = 0
         for d in report.discrepancies:
             docs = {v.doc for v in d.values}
             if doc not in docs:
                 continue
-            if docs == {doc}:
+            if d.code == "FD701":
+                contradicts += 1
+            elif docs == {doc}:
                 only += 1
             elif d.majority is not None and all(
                 _role(v, d) == OUTLIER for v in d.values if v.doc == doc
             ):
                 odd += 1
         aligned = sum((doc, i) in grouped for i in own)
-        out.append(DocumentSummary(doc, len(own), aligned, odd, only))
+        out.append(DocumentSummary(doc, len(own), aligned, odd, only, contradicts))
     return out
 
 

@@ -110,6 +110,7 @@ def report_to_dict(report: Report) -> dict:
                     "aligned_share": round(s.aligned_share, 3),
                     "odd_one_out": s.odd_one_out,
                     "only_here": s.only_here,
+                    "self_contradictions": s.self_contradictions,
                 }
                 for s in summaries
             ],
@@ -220,6 +221,7 @@ def _from_dict(data: dict) -> Report:
             aligned=int(s["aligned"]),
             odd_one_out=int(s["odd_one_out"]),
             only_here=int(s["only_here"]),
+            self_contradictions=int(s.get("self_contradictions", 0)),
         )
         for s in data["summary"]["per_document"]
     )

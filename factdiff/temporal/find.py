@@ -13,7 +13,7 @@ from .patterns import (
     LB_WEEKEND, LB_YEAR_LIST, LB_YEAR_PREP, MDY, MONTHS, MONTH_ABBR, MY, NEXT_WORD,
     NOT_PLURAL_NOUNS, NOT_WEEKDAY_AFTER, OF_AFTER, PART_OF_DAY, POSSESSIVE_AFTER, PREV_WORD,
     SEASONS, SEASON_YEAR, SENTENCE_START, SMALL_NUMBERS, TIME_AFTER, TOKEN, UNIT_WORDS,
-    WEEKDAY_DATE_GAP, WEEKDAY_INDEX, WINDOW, YEAR_SUFFIX,
+    WEEKDAY_DATE_GAP, WEEKDAY_IN_MONTH, WEEKDAY_INDEX, WINDOW, YEAR_SUFFIX,
 )
 from .values import (
     DAY, DECADE, MONTH, SEASON, WEEK, YEAR, SEASON_NAMES, WEEKDAY_ABBR, DateMention,
@@ -248,7 +248,11 @@ def _at_weekday(text: str, s: int, e: int, w: str) -> _Found | None:
         q = LB_QUAL.search(text, max(0, start - 12), start)
         if q:
             start = q.start()
-    return start, e, f"rel:weekday:{WEEKDAY_ABBR[WEEKDAY_INDEX[w]]}{mod}", DAY
+    day = WEEKDAY_ABBR[WEEKDAY_INDEX[w]]
+    in_month = WEEKDAY_IN_MONTH.match(text, e)
+    if in_month and not mod:  # "Monday in February": one time, a weekday of that month
+        return start, in_month.end(), f"rel:weekday-in-month:{day}:{MONTHS[in_month.group('m').lower()]}", MONTH
+    return start, e, f"rel:weekday:{day}{mod}", DAY
 
 
 def _at_day_word(text: str, s: int, e: int, w: str) -> _Found | None:

@@ -73,6 +73,8 @@ MY = re.compile(rf"(?P<m>{_MONTH_RE}),?(?:\s+of)?\s+(?P<y>{_YEAR_RE})", _I)
 YEAR_SUFFIX = re.compile(r"(?:,?\s+of)?,?\s+(?P<w>last|this|next)\s+year\b", _I)
 DECADE_RE = re.compile(r"(1[0-9]|20)[0-9]0['’]?s\b")
 WEEKDAY_DATE_GAP = re.compile(r",?\s+(?:the\s+)?")
+# "Monday in February": a weekday of a named month (the month's full name, capitalised).
+WEEKDAY_IN_MONTH = re.compile(r"\s+in\s+(?P<m>" + "|".join(n.capitalize() for n in MONTHS) + r")\b(?!,?\s+\d)")
 SEASON_YEAR = re.compile(rf"(?:\s+of)?\s+(?P<y>{_YEAR_RE})(?:[-/–][0-9]{{2,4}}\b)?", _I)
 OF_AFTER = re.compile(r"\s+of\b", _I)
 AGO_AFTER = re.compile(r"\s+ago\b", _I)

@@ -57,11 +57,18 @@ def same_date(a: DateMention, b: DateMention) -> bool | None:
     both are relative and at least one is unresolved they are compared by key, assuming the
     same publication date: True/False only if that holds for every possible publication date.
     """
+    if _weekday(a.key) and _weekday(b.key) and _weekday(a.key) != _weekday(b.key):
+        return False  # "Monday in February" / "Tuesday in February"
     if a.value is not None and b.value is not None:
         return _overlap(a.value, b.value)
     if a.relative and b.relative:
         return _compare_keys(*sorted((a.key, b.key)))
     return None
+
+
+def _weekday(key: str) -> str:
+    """The weekday a key names with a month ("rel:weekday-in-month:mon:2"), else ""."""
+    return key.split(":")[2] if key.startswith("rel:weekday-in-month:") else ""
 
 
 def granularity_of_key(key: str) -> str:
@@ -70,7 +77,7 @@ def granularity_of_key(key: str) -> str:
         kind = key.split(":")[1]
         return {
             "day": DAY, "weekday": DAY, "date": DAY, "week": WEEK, "weekend": WEEK,
-            "month": MONTH, "month-name": MONTH, "season": SEASON, "year": YEAR,
+            "month": MONTH, "month-name": MONTH, "weekday-in-month": MONTH, "season": SEASON, "year": YEAR,
         }[kind]  # fmt: skip
     return _parse_value(key)[2]
 
@@ -105,6 +112,9 @@ def resolve_key(key: str, published: date) -> str | None:
         if mod == "last":
             return (p - timedelta(days=back or 7)).isoformat()
         return (p - timedelta(days=back)).isoformat()
+    if kind == "weekday-in-month":
+        m = int(parts[3])
+        return f"{_month_year(m, 0, '', p):04d}-{m:02d}"
     if kind == "month-name":
         m = int(arg)
         return f"{_month_year(m, 0, mod, p):04d}-{m:02d}"

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from . import dates, details, entities, negation, numbers, places, spelling, wording
+from . import consistency, dates, details, entities, negation, numbers, places, spelling, wording
 
-FAMILIES = (dates, numbers, places, entities, negation, wording, spelling, details)
+FAMILIES = (dates, numbers, places, entities, negation, wording, spelling, details, consistency)
 RULES = tuple(sorted((rule for family in FAMILIES for rule in family.RULES), key=attrgetter("code")))

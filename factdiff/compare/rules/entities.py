@@ -28,19 +28,27 @@ ENTITY_CONFLICT = Rule(
     (Severity.WARNING,),
     "a person, organisation, place or nationality swapped in an otherwise matching sentence",
     "Who did or said something is the claim. A name replaced by another name of the same kind, "
-    "in sentences that otherwise line up word for word, is told; so is a claim both versions "
-    "attribute, to different people, even in sentences rewritten around it (attribution survives "
-    "rewording). It stays quiet for one name written two ways (a spelling, an inflection, an "
-    "acronym, a surname for the full name, a first name for the story's full name), for a name "
+    "in sentences that otherwise line up word for word, is told, also where only part of a long "
+    "name changed (\"Standard Chartered Bank\" / \"Standard Life Investments\") and in an "
+    "apposition or after \"according to\"; so is a claim both versions attribute, to different "
+    "people, even in sentences rewritten around it (attribution survives rewording). Where the "
+    "other versions of the claim agree on the name, one version is told against them, with "
+    "their name as the majority. It stays quiet for one name written two ways (a spelling, an "
+    "inflection, an acronym, a surname for the full name, a first name for the story's full name, "
+    "the words of an organisation's name in another order), for a name "
     "merely moved within the sentence, for a place and the place holding it, for a "
     "spokesman against his company, and for different people quoted on different points "
     "(a claim attributed to someone else must share a run of words with the other version's).",
     (Example("“The cuts to the hospital budget are a huge mistake,” said Maria Marini on Monday.",
-             "Speaking on Monday, Nikos Poulopoulos said the cuts to the hospital budget were a huge mistake."),),
+             "Speaking on Monday, Nikos Poulopoulos said the cuts to the hospital budget were a huge mistake."),
+     Example("Peter Sands, the former head of Standard Chartered Bank, said the plan was flawed.",
+             "Peter Sands, the former head of Standard Life Investments, said the plan was flawed."),),
     (Example("“The cuts to the hospital budget are a huge mistake,” said Maria Marini on Monday.",
              "Speaking on Monday, Marini said the cuts to the hospital budget were a huge mistake."),
      Example("“The markets will recover by the summer,” Donald Trump said on Wednesday.",
-             "“I have decided to retire from the court,” Anthony Kennedy said on Wednesday."),),
+             "“I have decided to retire from the court,” Anthony Kennedy said on Wednesday."),
+     Example("Its inventor, Bob Propst, said in 1997 that he regretted the design.",
+             "Its inventor, Robert Propst, said in 1997 that he regretted the design."),),
 )
 ROLE_CONFLICT = Rule(
     "FD402",
@@ -78,16 +86,18 @@ RULES = (ENTITY_CONFLICT, ROLE_CONFLICT)
 
 
 def name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b) -> list[Discrepancy]:
-    """FD401: a name in one side of a replaced run of words for a different name of the same kind
-    in the other, neither merely moved."""
+    """FD401: a name touched by one side of a replaced run of words for a different name of the
+    same kind touched by the other, neither merely moved. An organisation's name the edit
+    changes only in part counts ("Standard Chartered Bank" / "Standard Life Investments"),
+    unless it is the same name told another way (:func:`_one_name`)."""
     span_a = (hunk_a[0].start, hunk_a[-1].end)
     span_b = (hunk_b[0].start, hunk_b[-1].end)
-    inside_a = [f for f in ents_a if span_a[0] <= f.start and f.end <= span_a[1] and not _moved(f, ents_a, ents_b)]
-    inside_b = [f for f in ents_b if span_b[0] <= f.start and f.end <= span_b[1] and not _moved(f, ents_b, ents_a)]
+    inside_a = [f for f in ents_a if _touched(f, span_a) and not _moved(f, ents_a, ents_b)]
+    inside_b = [f for f in ents_b if _touched(f, span_b) and not _moved(f, ents_b, ents_a)]
     found = []
     for x in inside_a:
         for y in inside_b:
-            if x.slot == y.slot and x.slot in ("person", "org", "place", "group") and not _same_entity(x.text, y.text) and not places.nested(x.value, y.value):
+            if x.slot == y.slot and x.slot in ("person", "org", "place", "group") and not _one_name(x, y) and not places.nested(x.value, y.value):
                 values = (value_of(x), value_of(y))
                 found.append(
                     make(
@@ -99,6 +109,36 @@ def name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b) -> list[Discrepancy]:
                     )
                 )
     return found
+
+
+def _touched(entity: Fact, span: tuple[int, int]) -> bool:
+    """The edit replaces the whole name, or part of an organisation's: other names changed in
+    part are mostly one name written another way ("Dnipro" / "Dnieper River")."""
+    if entity.slot == "org":
+        return span[0] < entity.end and entity.start < span[1]
+    return span[0] <= entity.start and entity.end <= span[1]
+
+
+def _one_name(x: Fact, y: Fact) -> bool:
+    """Two mentions of one name: a spelling, a name cut short, an acronym; for a person, any
+    name sharing a surname or first name ("Bob Propst" / "Robert Propst" / "Mr Propst"); for an
+    organisation or place, the same words in another order or one's words among the other's
+    ("Oxford University" / "University of Oxford")."""
+    if _same_entity(x.text, y.text):
+        return True
+    if x.slot == "person":
+        return _shares_word(x.text, y.text)
+    words = lambda f: [w for w in fold(f.text).split() if w not in ("the", "of", "and", "for", "at")]
+    wx, wy = words(x), words(y)
+    if not wx or not wy or set(wx) <= set(wy) or set(wy) <= set(wx):
+        return True
+    # Two names sharing their head are two of one kind ("Senate Banking Committee" / "House
+    # Financial Services Committee"), which rewrites rarely swap; two sharing words in another
+    # order are one body written two ways ("the State Department" / "Department of State").
+    # Words kept in order are a name changed in part ("European Central Bank" / "... Commission").
+    shared = set(wx) & set(wy)
+    in_order = lambda words: [w for w in words if w in shared]
+    return wx[-1] == wy[-1] or len(shared) >= 2 and in_order(wx) != in_order(wy)
 
 
 def _moved(entity: Fact, here: Sequence[Fact], there: Sequence[Fact]) -> bool:
@@ -269,3 +309,42 @@ def _abbreviates(short: str, long: str) -> bool:
         return False
     initials = "".join(w[0] for w in long.split() if w[:1].isupper())
     return letters in initials if len(letters) >= 2 else False
+
+
+def with_majority(found: Sequence[Discrepancy]) -> list[Discrepancy]:
+    """FD401 of two versions at a time told once where one version names someone else and the
+    versions it is set against agree with each other: that version against the majority's name.
+
+    Pair rules see two versions; the majority is a fact of the group. Version X is the odd one
+    out when, in one group, every version it is paired with names the same (one name written
+    alike, :func:`_same_entity`) and no two of those are set against each other."""
+    swaps: dict[str | None, dict[str, Discrepancy]] = defaultdict(dict)
+    rest = []
+    for d in found:
+        if d.code == ENTITY_CONFLICT.code and len(d.values) == 2:
+            swaps[d.group][d.id] = d
+        else:
+            rest.append(d)
+    for group, by_id in swaps.items():
+        pairs = list(by_id.values())
+        merged: set[str] = set()
+        for odd in sorted({v for d in pairs for v in d.values}, key=lambda v: (v.doc, v.start)):
+            mine = [d for d in pairs if odd in d.values and d.id not in merged]
+            against = [next(v for v in d.values if v is not odd) for d in mine]
+            docs = {v.doc for v in against}
+            if len(docs) < 2 or len(docs) != len(against) or odd.doc in docs:
+                continue
+            if not all(_same_entity(v.text, against[0].text) for v in against):
+                continue
+            if any(d.id not in merged and {v.doc for v in d.values} <= docs for d in pairs):
+                continue  # the others disagree among themselves
+            merged.update(d.id for d in mine)
+            others = ", ".join(sorted(docs))
+            rest.append(make(
+                ENTITY_CONFLICT, Severity.WARNING, group,
+                f"{odd.doc} names “{odd.text}” where {others} name “{against[0].text}”.",
+                (odd, *sorted(against, key=lambda v: v.doc)),
+                majority=against[0].normalized,
+            ))
+        rest += [d for d in pairs if d.id not in merged]
+    return rest

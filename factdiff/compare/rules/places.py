@@ -78,7 +78,7 @@ def direction_conflicts(analyses: Sequence[SentenceFacts], group_of) -> list[Dis
         top = ranked[0]
         majority = top if len(docs_by_direction[top]) > len(docs_by_direction[ranked[1]]) else None
         for direction in ranked[1:]:
-            if _compatible_directions(direction, top):
+            if compatible_directions(direction, top):
                 continue
             outlier = [f for f in facts if f.value == direction]
             against = [f for f in facts if f.value == top]
@@ -90,6 +90,6 @@ def direction_conflicts(analyses: Sequence[SentenceFacts], group_of) -> list[Dis
     return found
 
 
-def _compatible_directions(a: str, b: str) -> bool:
+def compatible_directions(a: str, b: str) -> bool:
     """'southeast' is compatible with 'south' and with 'east'."""
     return a in b or b in a

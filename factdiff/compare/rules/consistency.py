@@ -1,0 +1,166 @@
+"""A version that contradicts itself (FD701): two facts of one version about the same thing
+whose values cannot both hold.
+
+One article legitimately gives many dates, numbers and directions of different things, so a
+version is held to contradict itself only on strong evidence that both facts are about one
+thing, taken from the test used across versions (:mod:`..about`, :mod:`..linking`):
+
+* a place it puts in two incompatible directions in two sentences ("the southern Kherson
+  region" ... "the eastern parts of Kherson"): the direction is the place's, whatever the
+  clause (countries are left out by the facts stage: "eastern" and "southern" Ukraine are parts);
+* two of its values that another version's agreeing values are linked to as the same thing,
+  in aligned sentences, the conflicting one in a sentence told in the same words (masked
+  word-sequence ratio at least :data:`..about.TOLD_ALIKE`): the other version tells the fact
+  twice consistently where this one changed it once. Across versions such a change goes untold
+  (:func:`..about.weigh` drops a conflict with a value the version also gives, and
+  :mod:`..clusters` never sets a version against itself), so these links are read before
+  weighing.
+
+Found in a story of two or more versions (a single version is a usage error of ``check``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from itertools import combinations
+
+from ...facts import SentenceFacts
+from ...model import Discrepancy, Fact, Severity
+from ..about import SHARED_CLAUSE, TOLD_ALIKE, clause_overlap, words_alike
+from ..emit import display, make, value_of
+from ..linking import Link, dates_agree, numbers_agree
+from ..registry import Example, Rule
+from .places import compatible_directions
+
+SELF_CONTRADICTION = Rule(
+    "FD701",
+    "consistency",
+    (Severity.WARNING,),
+    "a version contradicts itself: one thing given two conflicting values in two places",
+    "A version that puts a region in the south in one paragraph and in the east in another is "
+    "wrong at least once, whatever the other versions say. Two facts of one version are held to "
+    "be about the same thing only on strong evidence: one place given incompatible directions in "
+    "two sentences, or two figures or dates of this version that another version's agreeing "
+    "values are linked to as the same fact (it tells the fact twice the same way, this version "
+    "changed it once). Both spans are this version's. It stays quiet for directions of a country "
+    "(\"southern\" and \"eastern\" Ukraine are two parts), for compatible directions "
+    "(\"southeastern\" holds \"southern\"), for directions coordinated in one sentence, and for "
+    "different figures the version gives of different things, such as two counts in one "
+    "article that no other version ties to one fact.",
+    (Example("Putin attended a command meeting in the southern Kherson region. He also met troops "
+             "in Luhansk. The visits show support for troops in the eastern Kherson region.",
+             "Putin attended a command meeting in the southern Kherson region. He also met troops "
+             "in Luhansk. The visits show support for troops in the Kherson region."),
+     Example("The factory employs 500 people in the town. Its owners want to expand it. Closing "
+             "the factory would cost the 600 people who work there their jobs.",
+             "The factory employs 500 people in the town. Its owners want to expand it. Closing "
+             "the factory would cost the 500 people who work there their jobs."),),
+    (Example("Fighting continued in southern Ukraine on Monday. Shelling was reported in "
+             "eastern Ukraine overnight.",
+             "Fighting continued in southern Ukraine on Monday. Shelling was reported overnight."),
+     Example("The council hired 40 teachers in 2019. It hired 55 teachers in 2020.",
+             "The council hired 40 teachers in 2019. It then hired 55 teachers in 2020."),),
+)
+RULES = (SELF_CONTRADICTION,)
+
+
+def self_contradictions(
+    analyses: Sequence[SentenceFacts], links: dict[str, Sequence[Link]], group_of
+) -> list[Discrepancy]:
+    """FD701 for every version: directions of one place, and figures and dates linked to
+    another version's (``links`` as the pair rules gave them, before weighing)."""
+    words = {(a.sentence.doc, a.sentence.index): a.words for a in analyses}
+
+    def strong(link: Link) -> bool:
+        a, b = link.a, link.b
+        return link.aligned and not _relative(link) and (
+            link.agree or words_alike(a, words[(a.doc, a.sentence)], b, words[(b.doc, b.sentence)]) >= TOLD_ALIKE
+        )
+
+    found = _directions(analyses, group_of)
+    found += _linked([l for l in links.get("number", ()) if strong(l)], numbers_agree, group_of)
+    found += _linked([l for l in links.get("date", ()) if strong(l)], dates_agree, group_of)
+    return found
+
+
+def _directions(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy]:
+    """One place put in incompatible directions in two sentences of one version."""
+    by_place: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for analysis in analyses:
+        for fact in analysis.facts:
+            if fact.kind == "modifier" and fact.value != "central":
+                by_place[(fact.doc, fact.slot)].append(fact)
+    found = []
+    for (_, place), facts in sorted(by_place.items()):
+        pair = next(
+            (
+                (x, y)
+                for x, y in combinations(facts, 2)
+                if x.sentence != y.sentence and not compatible_directions(x.value, y.value)
+            ),
+            None,
+        )
+        if pair is not None:
+            found.append(_told(pair, group_of, place))
+    return found
+
+
+Agree = Callable[[Fact, Fact], "bool | None"]
+
+
+def _linked(links: Sequence[Link], agree: Agree, group_of) -> list[Discrepancy]:
+    """Two conflicting values of one version in different sentences, each linked to a value of
+    one other version, those two values equal: the other version ties both to one fact. The two
+    must also be one kind of value (figures of one unit, neither vague nor ordinal) in clauses
+    that share what they are about (:func:`..about.clause_overlap`): a link of the one figure
+    left on each side of a group, or of two figures of one unit, is not evidence enough alone
+    (measured on real coverage: "8,000 killed" and "30 wounded" were tied through them)."""
+    partners: dict[Fact, set[Fact]] = defaultdict(set)
+    for link in links:
+        partners[link.a].add(link.b)
+        partners[link.b].add(link.a)
+    by_doc: dict[str, list[Fact]] = defaultdict(list)
+    for fact in partners:
+        by_doc[fact.doc].append(fact)
+    found, told = [], set()
+    for doc, facts in sorted(by_doc.items()):
+        facts.sort(key=lambda f: (f.sentence, f.start))
+        for x, y in combinations(facts, 2):
+            if x.sentence == y.sentence or agree(x, y) is not False or (x.doc, x.slot, x.value, y.value) in told:
+                continue
+            if not _one_kind(x, y) or clause_overlap(x, y) < SHARED_CLAUSE:
+                continue
+            if _tied(partners[x], partners[y]):
+                told.add((x.doc, x.slot, x.value, y.value))
+                found.append(_told((x, y), group_of, x.slot))
+    return found
+
+
+def _tied(of_x: set[Fact], of_y: set[Fact]) -> bool:
+    """Some version has a value linked to each of the two, and those values are equal."""
+    return any(p.doc == q.doc and p.value == q.value and p.slot == q.slot for p in of_x for q in of_y)
+
+
+def _one_kind(x: Fact, y: Fact) -> bool:
+    """Two dates, or two figures of one named unit, neither vague nor ordinal."""
+    if x.kind == "date":
+        return True
+    return bool(x.slot) and x.slot == y.slot and not any(f.detail.endswith((";vague", ";ordinal")) for f in (x, y))
+
+
+def _relative(link: Link) -> bool:
+    return any(f.value.startswith("rel:") for f in (link.a, link.b))
+
+
+def _told(pair: tuple[Fact, Fact], group_of, slot: str) -> Discrepancy:
+    x, y = pair
+    return make(
+        SELF_CONTRADICTION,
+        Severity.WARNING,
+        group_of.get((x.doc, x.sentence)),
+        f"{x.doc} says “{x.text}” ({display(x)}) in one place and “{y.text}” ({display(y)}) in "
+        "another, about the same thing.",
+        (value_of(x), value_of(y)),
+        slot=f"self:{slot}",
+    )
