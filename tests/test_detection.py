@@ -463,3 +463,40 @@ def test_a_negation_conflict_shows_the_affirmed_verb_with_its_auxiliaries(embedd
     report = factdiff.check_documents(documents, embedder=embedder)
     [conflict] = [d for d in report.discrepancies if d.code == "FD501"]
     assert {v.doc: v.text for v in conflict.values} == {"a": "not survive", "b": "will survive"}
+
+
+def test_a_compound_duration_is_compared_as_its_total(embedder):
+    [conflict] = [
+        d for d in _discrepancies(
+            embedder,
+            "The new film runs 1 hour 35 minutes, the studio said on its website.",
+            "The new film runs 106 minutes, the studio said on its website.",
+        )
+        if d.severity.rank >= Severity.WARNING.rank
+    ]
+    assert conflict.code == "FD201"
+    assert {v.doc: (v.text, v.normalized) for v in conflict.values} == {"a": ("1 hour 35 minutes", "95"), "b": ("106", "106")}
+
+
+@pytest.mark.parametrize(
+    "text_a, text_b",
+    [
+        pytest.param(
+            "Doctors who fought the 2013–16 outbreak in West Africa were honoured in the city.",
+            "Doctors who fought the 2013-2016 outbreak in West Africa were honoured in the city.",
+            id="a span of years written short and in full",
+        ),
+        pytest.param(
+            "“We arrested two men at the scene,” said Sergeant Kim Riley of the county police.",
+            "“We arrested two men at the scene,” said Sgt. Riley of the county police.",
+            id="a speaker with the title written out and abbreviated",
+        ),
+        pytest.param(
+            "The plane landed safely in Duluth, Minn., after the engine failed, officials said.",
+            "The plane landed safely in Duluth, Minnesota, after the engine failed, officials said.",
+            id="a US state in AP style and written out",
+        ),
+    ],
+)
+def test_one_person_place_or_span_written_two_ways_is_not_flagged(embedder, text_a, text_b):
+    assert _flags(embedder, text_a, text_b) == set()
