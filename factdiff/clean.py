@@ -153,7 +153,9 @@ _LINK_HEADING = re.compile(
     r"^(?:read|see|watch|listen)\s+(?:more|also|next)\b.{0,40}$"
     r"|^(?:related|more)"
     r"(?:\s+(?:stories|articles|coverage|news|on\s+this\s+story|on\s+this|reading))?\s*:?$"
-    r"|^more\s+(?:on|from|about)\s+.{0,40}:$",
+    r"|^more\s+(?:on|from|about)\s+.{0,40}:$"
+    r"|^(?:further\s+reading|recommended\s+(?:reading|stories|articles)|you\s+(?:may|might)\s+also\s+like"
+    r"|(?:also|read)\s+(?:read|also|next)|editor['’]?s?\s+picks)\s*:?$",
     _I,
 )
 _FOLLOW = re.compile(
@@ -175,20 +177,59 @@ _COMMENTS = re.compile(
     r"|^(?:reader\s+)?comments\s+(?:are\s+closed|policy)\b",
     _I,
 )
+# A teaser of another story: "RELATED: <headline>", "More: <headline>", "Read next <headline>",
+# "► Aug. 15: <headline>" (a dated list of the outlet's earlier stories).
+_TEASER = re.compile(
+    r"^(?:related(?:\s+(?:video|videos|stories|articles|coverage|content|links?|reading))?|more"
+    r"|see\s+also|also\s+(?:read|see)|read\s+(?:more|also|next)|further\s+reading|recommended"
+    r"(?:\s+(?:reading|stories|videos?|for\s+you))?|most\s+(?:read|popular|viewed|shared)"
+    r"(?:\s+(?:stories|articles))?|you\s+(?:may|might)\s+also\s+like|watch|listen|trending"
+    r"|top\s+stories|editor['’]?s?\s+picks?)\s*[:|>»►]\s*\S"
+    r"|^(?:read\s+next|related(?:\s+coverage|\s+stories)?|further\s+reading|you\s+(?:may|might)"
+    r"\s+also\s+like)\s+(?-i:[A-Z‘'\"“])"
+    r"|^[►▶»>]\s*(?:" + r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s*:",
+    _I,
+)
+# A tweet embedded in the page: its signature ("— Jane Doe (@janedoe) May 28, 2014"), or a
+# picture link; the tweet is the page quoting a post, told in the story's own words if at all.
+_TWEET = re.compile(
+    r"\bpic\.twitter\.com/|[—–-]\s*[^—–()]{1,80}\(@\w{1,15}\)\s*(?:\S+\s+\d{1,2},?\s+\d{4}|\d{4}\b.{0,20})?\s*$"
+)
+# Newsletter and subscription boxes: the page speaking to its reader.
+_NEWSLETTER = re.compile(
+    r"\bby\s+signing\s+up\b|\byou\s+(?:can\s+)?unsubscribe\b|\bverify\s+you['’]?re\s+not\s+a\s+robot\b"
+    r"|\binvalid\s+e-?mail\b|\bsign\s*-?\s*up\s+(?:for\s+our|here|today|now)\b|\bsubscribe\s+now\b"
+    r"|\bnever\s+miss\s+(?:a|our|another)\b|\bin\s+your\s+inbox\b|\bthank\s+you\s+for\s+signing\s+up\b"
+    r"|\bsign\s+me\s+up\b|\bnewsletters?\s+sign\s*-?\s*up\b|\be-?mail\s+address\b.{0,40}\bsubscribe\b"
+    r"|\bfree\s+trial\b",
+    _I,
+)
+# The page pointing elsewhere: "..., click here.", "follow us on Twitter", "become a fan".
+_PAGE_VOICE = re.compile(
+    r"\bclick\s+here\b|\bfollow\s+(?:us|him|her|me|them)\s+on\s+(?:twitter|facebook|instagram)\b"
+    r"|\bbecome\s+a\s+fan\b|\blike\s+us\s+on\s+facebook\b",
+    _I,
+)
+PAGE_VOICE_MAX_WORDS = 60  # a line that speaks to the reader this short is no story paragraph
+NEWSLETTER_MAX_CHARS = 700
 _VOTES = re.compile(r"^[-+−–]?\s*\d+\s*\(\s*\+\s*\d+\s*/\s*[-−–]\s*\d+\s*\)$")
 _ADVERT = re.compile(
     r"^(?:advertisement|advertising|ad|ads|sponsored(?:\s+(?:content|links?|stories))?"
     r"|paid\s+(?:content|post|partner)|promoted(?:\s+stories)?|partner\s+content"
     r"|story\s+continues\s+(?:below|after)\s+(?:this\s+)?(?:advertisement|ad)"
+    r"|advertisement\s+continue\s+reading\s+the\s+main\s+story"
     r"|(?:learn|find\s+out|read)\s+more|shop\s+now|buy\s+now|apply\s+now|get\s+started)[.!:]?$",
     _I,
 )
 _NAV_PHRASE = re.compile(
     r"newsletters?(?:\s+sign\s*-?\s*up)?|sign\s*-?\s*up|sign\s*in|sign\s*out|log\s*-?\s*in"
     r"|log\s*out|register|subscribe|subscription|my\s+account|account|trending(?:\s+now)?"
-    r"|most\s+(?:read|popular|viewed)"
+    r"|most\s+(?:read|popular|viewed|shared)(?:\s+(?:stories|articles))?|more\s*>+"
     r"|popular|recommended(?:\s+for\s+you)?|share(?:\s+this(?:\s+(?:article|story|page))?)?"
-    r"|share\s+on\s+\w+|tweet|email|print|copy\s+link|skip\s+to\s+(?:main\s+)?content"
+    r"|share\s+on\s+\w+|[0-9.,]+k?\s+shares?(?:\s+on\s+\w+)?|shares\s+on\s+\w+|tweet|e-?mail|print"
+    r"|facebook|twitter|whatsapp|linkedin|pinterest|reddit|messenger|copy\s+link"
+    r"|skip\s+to\s+(?:main\s+)?content"
     r"|exit\s+mobile\s+version|menu|search|home|close|back\s+to\s+top|next\s+(?:article|story)"
     r"|previous\s+(?:article|story)|more\s+stories|listen\s+to\s+this\s+article"
     r"|forgot\s+(?:your\s+)?password|user\s+registration|facebook\s+connect"
@@ -222,7 +263,16 @@ _CREDIT_MARK = re.compile(
     r"(?i:\bphoto(?:graph)?s?\s*(?:by\b|:)|\bphoto\s+credit\b|\b(?:AP|pool|file|handout)\s+photo\b"
     r"|\bimage\s*:|\bcredit\s*:|\(\s*source\s*:)"
     r"|\bvia\s+" + _AGENCY + r"\b|\bGetty\s+Images\b|\bREUTERS/|\b(?:Reuters|AFP|EPA)/"
-    r"|/\s*" + _AGENCY + r"\s*\)?\s*$|\b(?i:source)\s*:\s*" + _AGENCY + r"\b"
+    r"|[/|]\s*" + _AGENCY + r"\s*\)?\s*$|\b(?i:source)\s*:\s*" + _AGENCY + r"\b"
+    r"|\bvia\s+(?i:" + _AGENCY + r")\s*\)?\s*$"
+)
+# Caption furniture of broadcasters' pages: "Image copyright AFP Image caption ...", "Media
+# playback is unsupported on your device", "Enlarge this image toggle caption ...".
+_CAPTION_LEAD = re.compile(
+    r"^(?:image|media)\s+(?:copyright|caption)\b|^media\s+playback\s+is\s+unsupported\b"
+    r"|^enlarge\s+this\s+image\b|\b(?:toggle|hide|show)\s+caption\b"
+    r"|^(?:photo|image|slide|picture|gallery)s?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}\b",
+    _I,
 )
 _POSITIONAL = re.compile(
     r",\s*(?:(?:far|second|third|top|bottom|front|back|rear|centre|center|standing|seated)\s+)?"
@@ -274,6 +324,12 @@ def _line_reason(body: str) -> str:
         return "link"
     if _LINK_HEADING.match(body):
         return "link"
+    if _TEASER.match(body):
+        return "teaser"
+    if _TWEET.search(body):
+        return "embed"
+    if _CAPTION_LEAD.search(body):
+        return "caption"
     if _VOTES.match(body):
         return "vote-count"
     if _COMMENTS.match(body):
@@ -300,6 +356,10 @@ def _line_reason(body: str) -> str:
         return "dateline-header"
     if len(body) <= 200 and not _NAV_RESIDUE.sub("", _NAV_PHRASE.sub("", body)):
         return "navigation"
+    if _NEWSLETTER.search(body) and len(body) <= NEWSLETTER_MAX_CHARS:
+        return "newsletter"
+    if _PAGE_VOICE.search(body) and len(words) <= PAGE_VOICE_MAX_WORDS:
+        return "link"
     if len(words) < SHORT_LINE_WORDS and not _ends_sentence(body) and not _BULLET.match(body):
         return "dateline-header" if _DATELINE.match(body) else "navigation"
     return STORY

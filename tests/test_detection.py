@@ -500,3 +500,16 @@ def test_a_compound_duration_is_compared_as_its_total(embedder):
 )
 def test_one_person_place_or_span_written_two_ways_is_not_flagged(embedder, text_a, text_b):
     assert _flags(embedder, text_a, text_b) == set()
+
+
+def test_teasers_and_embedded_tweets_are_not_compared_as_claims(embedder):
+    story = (
+        "The council voted on Monday to close the old bridge to traffic for six months.\n\n"
+        "Engineers found cracks in two of its steel supports during an inspection in March.\n\n"
+    )
+    page_a = story + "RELATED: Mayor says 12 other bridges in the county will need urgent repairs before winter.\n\n"
+    page_b = story + "RELATED: Mayor says 15 other bridges in the county will need urgent repairs before winter.\n\n"
+    assert _flags(embedder, page_a, page_b) == set()
+    tweet_a = story + "Twelve other bridges in the county need urgent repairs too, the mayor told me. — Jane Doe (@janedoe) May 28, 2014\n"
+    tweet_b = story + "Fifteen other bridges in the county need urgent repairs too, the mayor told me. — Jane Doe (@janedoe) May 28, 2014\n"
+    assert _flags(embedder, tweet_a, tweet_b) == set()
