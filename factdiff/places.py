@@ -122,8 +122,8 @@ def lookup(name: str, *, after_place: bool = False) -> Place | None:
     if name.startswith("the "):
         name = name[4:]
     code = _AP_STATES.get(name) or (name if after_place and len(name) == 2 and name.isupper() else None)
-    if code is not None:
-        return _us_states().get(code)
+    if code is not None and code in _us_states():
+        return _us_states()[code]
     if name in _COUNTRY_ALIASES:
         return _index().get(_ascii_key(_COUNTRY_ALIASES[name]))
     return _index().get(_ascii_key(name))

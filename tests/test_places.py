@@ -68,6 +68,7 @@ def test_a_postal_code_is_a_state_only_right_after_a_place():
     assert places.lookup("GA", after_place=True) == places.lookup("Ga.")
     assert places.lookup("TX", after_place=True).key == _key("Texas")
     assert places.lookup("IN") is None or places.lookup("IN").kind != "state"  # the word "in"
+    assert places.lookup("UK", after_place=True).kind == "country"  # "London, UK"
 
 
 def test_a_city_lies_in_its_abbreviated_state():
