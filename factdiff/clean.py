@@ -18,6 +18,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import Document, Region
+from .pagejunk import (
+    CAPTION_LEAD, NEWSLETTER, NEWSLETTER_MAX_CHARS, PAGE_VOICE, PAGE_VOICE_MAX_WORDS, TEASER, TWEET,
+)
 
 BODY_MIN_WORDS = 12  # a story paragraph: at least this many words and a sentence end...
 BODY_LONG_WORDS = 25  # ...or at least this many words even without one
@@ -177,42 +180,6 @@ _COMMENTS = re.compile(
     r"|^(?:reader\s+)?comments\s+(?:are\s+closed|policy)\b",
     _I,
 )
-# A teaser of another story: "RELATED: <headline>", "More: <headline>", "Read next <headline>",
-# "► Aug. 15: <headline>" (a dated list of the outlet's earlier stories).
-_TEASER = re.compile(
-    r"^(?:related(?:\s+(?:video|videos|stories|articles|coverage|content|links?|reading))?|more"
-    r"|see\s+also|also\s+(?:read|see)|read\s+(?:more|also|next)|further\s+reading|recommended"
-    r"(?:\s+(?:reading|stories|videos?|for\s+you))?|most\s+(?:read|popular|viewed|shared)"
-    r"(?:\s+(?:stories|articles))?|you\s+(?:may|might)\s+also\s+like|watch|listen|trending"
-    r"|top\s+stories|editor['’]?s?\s+picks?)\s*[:|>»►]\s*\S"
-    r"|^(?:read\s+next|related(?:\s+coverage|\s+stories)?|further\s+reading|you\s+(?:may|might)"
-    r"\s+also\s+like)\s+(?-i:[A-Z‘'\"“])"
-    r"|^[►▶»>]\s*(?:" + r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s*:",
-    _I,
-)
-# A tweet embedded in the page: its signature ("— Jane Doe (@janedoe) May 28, 2014"), or a
-# picture link; the tweet is the page quoting a post, told in the story's own words if at all.
-_TWEET = re.compile(
-    r"\bpic\.twitter\.com/|[—–-]\s*[^—–()]{1,80}\(@\w{1,15}\)\s*(?:\S+\s+\d{1,2},?\s+\d{4}|\d{4}\b.{0,20})?\s*$"
-)
-# Newsletter and subscription boxes: the page speaking to its reader.
-_NEWSLETTER = re.compile(
-    r"\bby\s+signing\s+up\b|\byou\s+(?:can\s+)?unsubscribe\b|\bverify\s+you['’]?re\s+not\s+a\s+robot\b"
-    r"|\binvalid\s+e-?mail\b|\bsign\s*-?\s*up\s+(?:for\s+our|here|today|now)\b|\bsubscribe\s+now\b"
-    r"|\bnever\s+miss\s+(?:a|our|another)\b|\bin\s+your\s+inbox\b|\bthank\s+you\s+for\s+signing\s+up\b"
-    r"|\bsign\s+me\s+up\b|\bnewsletters?\s+sign\s*-?\s*up\b|\be-?mail\s+address\b.{0,40}\bsubscribe\b"
-    r"|\bfree\s+trial\b",
-    _I,
-)
-# The page pointing elsewhere: "..., click here.", "follow us on Twitter", "become a fan".
-_PAGE_VOICE = re.compile(
-    r"\bclick\s+here\b|\bfollow\s+(?:us|him|her|me|them)\s+on\s+(?:twitter|facebook|instagram)\b"
-    r"|\bbecome\s+a\s+fan\b|\blike\s+us\s+on\s+facebook\b",
-    _I,
-)
-PAGE_VOICE_MAX_WORDS = 60  # a line that speaks to the reader this short is no story paragraph
-NEWSLETTER_MAX_CHARS = 700
 _VOTES = re.compile(r"^[-+−–]?\s*\d+\s*\(\s*\+\s*\d+\s*/\s*[-−–]\s*\d+\s*\)$")
 _ADVERT = re.compile(
     r"^(?:advertisement|advertising|ad|ads|sponsored(?:\s+(?:content|links?|stories))?"
@@ -266,14 +233,6 @@ _CREDIT_MARK = re.compile(
     r"|[/|]\s*" + _AGENCY + r"\s*\)?\s*$|\b(?i:source)\s*:\s*" + _AGENCY + r"\b"
     r"|\bvia\s+(?i:" + _AGENCY + r")\s*\)?\s*$"
 )
-# Caption furniture of broadcasters' pages: "Image copyright AFP Image caption ...", "Media
-# playback is unsupported on your device", "Enlarge this image toggle caption ...".
-_CAPTION_LEAD = re.compile(
-    r"^(?:image|media)\s+(?:copyright|caption)\b|^media\s+playback\s+is\s+unsupported\b"
-    r"|^enlarge\s+this\s+image\b|\b(?:toggle|hide|show)\s+caption\b"
-    r"|^(?:photo|image|slide|picture|gallery)s?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}\b",
-    _I,
-)
 _POSITIONAL = re.compile(
     r",\s*(?:(?:far|second|third|top|bottom|front|back|rear|centre|center|standing|seated)\s+)?"
     r"(?:from\s+)?(?:left|right|centre|center)(?:\s+to\s+(?:right|left))?\s*,"
@@ -324,11 +283,11 @@ def _line_reason(body: str) -> str:
         return "link"
     if _LINK_HEADING.match(body):
         return "link"
-    if _TEASER.match(body):
+    if TEASER.match(body):
         return "teaser"
-    if _TWEET.search(body):
+    if TWEET.search(body):
         return "embed"
-    if _CAPTION_LEAD.search(body):
+    if CAPTION_LEAD.search(body):
         return "caption"
     if _VOTES.match(body):
         return "vote-count"
@@ -356,9 +315,9 @@ def _line_reason(body: str) -> str:
         return "dateline-header"
     if len(body) <= 200 and not _NAV_RESIDUE.sub("", _NAV_PHRASE.sub("", body)):
         return "navigation"
-    if _NEWSLETTER.search(body) and len(body) <= NEWSLETTER_MAX_CHARS:
+    if NEWSLETTER.search(body) and len(body) <= NEWSLETTER_MAX_CHARS:
         return "newsletter"
-    if _PAGE_VOICE.search(body) and len(words) <= PAGE_VOICE_MAX_WORDS:
+    if PAGE_VOICE.search(body) and len(words) <= PAGE_VOICE_MAX_WORDS:
         return "link"
     if len(words) < SHORT_LINE_WORDS and not _ends_sentence(body) and not _BULLET.match(body):
         return "dateline-header" if _DATELINE.match(body) else "navigation"
