@@ -18,6 +18,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import Document, Region
+from .pagejunk import (
+    CAPTION_LEAD, NEWSLETTER, NEWSLETTER_MAX_CHARS, PAGE_VOICE, PAGE_VOICE_MAX_WORDS, TEASER, TWEET,
+)
 
 BODY_MIN_WORDS = 12  # a story paragraph: at least this many words and a sentence end...
 BODY_LONG_WORDS = 25  # ...or at least this many words even without one
@@ -153,7 +156,9 @@ _LINK_HEADING = re.compile(
     r"^(?:read|see|watch|listen)\s+(?:more|also|next)\b.{0,40}$"
     r"|^(?:related|more)"
     r"(?:\s+(?:stories|articles|coverage|news|on\s+this\s+story|on\s+this|reading))?\s*:?$"
-    r"|^more\s+(?:on|from|about)\s+.{0,40}:$",
+    r"|^more\s+(?:on|from|about)\s+.{0,40}:$"
+    r"|^(?:further\s+reading|recommended\s+(?:reading|stories|articles)|you\s+(?:may|might)\s+also\s+like"
+    r"|(?:also|read)\s+(?:read|also|next)|editor['’]?s?\s+picks)\s*:?$",
     _I,
 )
 _FOLLOW = re.compile(
@@ -180,15 +185,18 @@ _ADVERT = re.compile(
     r"^(?:advertisement|advertising|ad|ads|sponsored(?:\s+(?:content|links?|stories))?"
     r"|paid\s+(?:content|post|partner)|promoted(?:\s+stories)?|partner\s+content"
     r"|story\s+continues\s+(?:below|after)\s+(?:this\s+)?(?:advertisement|ad)"
+    r"|advertisement\s+continue\s+reading\s+the\s+main\s+story"
     r"|(?:learn|find\s+out|read)\s+more|shop\s+now|buy\s+now|apply\s+now|get\s+started)[.!:]?$",
     _I,
 )
 _NAV_PHRASE = re.compile(
     r"newsletters?(?:\s+sign\s*-?\s*up)?|sign\s*-?\s*up|sign\s*in|sign\s*out|log\s*-?\s*in"
     r"|log\s*out|register|subscribe|subscription|my\s+account|account|trending(?:\s+now)?"
-    r"|most\s+(?:read|popular|viewed)"
+    r"|most\s+(?:read|popular|viewed|shared)(?:\s+(?:stories|articles))?|more\s*>+"
     r"|popular|recommended(?:\s+for\s+you)?|share(?:\s+this(?:\s+(?:article|story|page))?)?"
-    r"|share\s+on\s+\w+|tweet|email|print|copy\s+link|skip\s+to\s+(?:main\s+)?content"
+    r"|share\s+on\s+\w+|[0-9.,]+k?\s+shares?(?:\s+on\s+\w+)?|shares\s+on\s+\w+|tweet|e-?mail|print"
+    r"|facebook|twitter|whatsapp|linkedin|pinterest|reddit|messenger|copy\s+link"
+    r"|skip\s+to\s+(?:main\s+)?content"
     r"|exit\s+mobile\s+version|menu|search|home|close|back\s+to\s+top|next\s+(?:article|story)"
     r"|previous\s+(?:article|story)|more\s+stories|listen\s+to\s+this\s+article"
     r"|forgot\s+(?:your\s+)?password|user\s+registration|facebook\s+connect"
@@ -222,7 +230,8 @@ _CREDIT_MARK = re.compile(
     r"(?i:\bphoto(?:graph)?s?\s*(?:by\b|:)|\bphoto\s+credit\b|\b(?:AP|pool|file|handout)\s+photo\b"
     r"|\bimage\s*:|\bcredit\s*:|\(\s*source\s*:)"
     r"|\bvia\s+" + _AGENCY + r"\b|\bGetty\s+Images\b|\bREUTERS/|\b(?:Reuters|AFP|EPA)/"
-    r"|/\s*" + _AGENCY + r"\s*\)?\s*$|\b(?i:source)\s*:\s*" + _AGENCY + r"\b"
+    r"|[/|]\s*" + _AGENCY + r"\s*\)?\s*$|\b(?i:source)\s*:\s*" + _AGENCY + r"\b"
+    r"|\bvia\s+(?i:" + _AGENCY + r")\s*\)?\s*$"
 )
 _POSITIONAL = re.compile(
     r",\s*(?:(?:far|second|third|top|bottom|front|back|rear|centre|center|standing|seated)\s+)?"
@@ -274,6 +283,12 @@ def _line_reason(body: str) -> str:
         return "link"
     if _LINK_HEADING.match(body):
         return "link"
+    if TEASER.match(body):
+        return "teaser"
+    if TWEET.search(body):
+        return "embed"
+    if CAPTION_LEAD.search(body):
+        return "caption"
     if _VOTES.match(body):
         return "vote-count"
     if _COMMENTS.match(body):
@@ -300,6 +315,10 @@ def _line_reason(body: str) -> str:
         return "dateline-header"
     if len(body) <= 200 and not _NAV_RESIDUE.sub("", _NAV_PHRASE.sub("", body)):
         return "navigation"
+    if NEWSLETTER.search(body) and len(body) <= NEWSLETTER_MAX_CHARS:
+        return "newsletter"
+    if PAGE_VOICE.search(body) and len(words) <= PAGE_VOICE_MAX_WORDS:
+        return "link"
     if len(words) < SHORT_LINE_WORDS and not _ends_sentence(body) and not _BULLET.match(body):
         return "dateline-header" if _DATELINE.match(body) else "navigation"
     return STORY

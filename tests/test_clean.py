@@ -233,6 +233,58 @@ def test_general_junk_lines(line: str, why: str) -> None:
     assert is_story(doc, "City closes old bridge") and is_story(doc, "Engineers found cracks")
 
 
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("RELATED: Mayor promises new bridge by the end of the decade", "teaser"),
+        ("More: Three other bridges in the county need repairs, report finds", "teaser"),
+        ("Read next Ten bridges that changed how cities are built", "teaser"),
+        ("Further Reading: How old steel bridges fail", "teaser"),
+        ("Recommended: The town that lost its only bridge", "teaser"),
+        ("Most Popular: Storm closes ferry service for a week", "teaser"),
+        ("► Aug. 15: Bridge inspectors warned of cracks years ago", "teaser"),
+        ("Further Reading", "link"),
+        ("Image copyright Reuters Image caption The bridge was built in 1932", "caption"),
+        ("Media playback is unsupported on your device Media caption The mayor on the closure", "caption"),
+        ("Enlarge this image toggle caption Jane Doe/Example News", "caption"),
+        ("Photo 3 of 12 Engineers inspect the supports of the bridge", "caption"),
+        ("Drivers queue at the closed bridge on Monday. | Getty", "caption"),
+        ("Engineers on the bridge on Monday. Jane Doe/Handout via REUTERS", "caption"),
+        ("Share this 1.2k shares on Facebook", "navigation"),
+        ("Advertisement Continue reading the main story", "advert"),
+        ("Get our daily briefing in your inbox. Email Sign Up By signing up you agree to our terms.", "newsletter"),
+        ("Want more stories like this? Sign up for our newsletter.", "newsletter"),
+        ("For a map of all diversions, click here.", "link"),
+        ("For more, follow us on Twitter and Facebook.", "link"),
+        ("The bridge is finally closed. Good news for the river! — Jane Doe (@janedoe) May 28, 2014", "embed"),
+        ("Queues already at the old bridge pic.twitter.com/AbCdEf123", "embed"),
+    ],
+)
+def test_junk_of_real_news_pages(line: str, why: str) -> None:
+    after = "Drivers will be sent on a diversion through the town centre for the next six months.\n"
+    doc = make("City closes old bridge for urgent repairs\n\n" + BODY + line + "\n\n" + after)
+    assert reason(doc, line) == why
+    assert is_story(doc, "City closes old bridge") and is_story(doc, "Engineers found cracks")
+    assert is_story(doc, "Drivers will be sent")
+
+
+def test_story_sentences_about_related_shared_or_recommended_things_stay() -> None:
+    lines = [
+        "More than 200 people signed a petition asking the council to keep the bridge open.",
+        "Related charges against the contractor were dropped in May, the court said.",
+        "Engineers recommended closing the bridge after the cracks were found in March.",
+        "The mayor shared a photo of the cracks on Facebook and Twitter on Monday evening.",
+        "Residents were told by email that the bridge would close for six months.",
+        "Watch officials said more inspections of the other bridges would follow this year.",
+        "The contractor said it would sign up more engineers to finish the work by October.",
+        "Read the full report, the council urged residents, before the meeting in May.",
+    ]
+    doc = make(BODY + "\n\n".join(lines) + "\n\nThe council will meet again in May to review it.\n")
+    for line in lines:
+        assert is_story(doc, line), line
+    assert is_story(doc, "The council will meet again")
+
+
 def test_copyright_cuts_off_the_rest_of_the_page() -> None:
     doc = make(
         BODY + "© 2024 Example News. All rights reserved.\n\n"

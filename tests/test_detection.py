@@ -505,3 +505,53 @@ def test_a_name_one_version_swaps_is_told_once_against_the_name_the_others_agree
     assert [(v.doc, v.text) for v in swap.values] == [("c", "Herman Miller"), ("a", "Bob Propst"), ("b", "Bob Propst")]
     assert swap.majority == swap.values[1].normalized
     assert {s.doc: s.odd_one_out for s in report.summaries} == {"a": 0, "b": 0, "c": 1}
+
+
+def test_a_compound_duration_is_compared_as_its_total(embedder):
+    [conflict] = [
+        d for d in _discrepancies(
+            embedder,
+            "The new film runs 1 hour 35 minutes, the studio said on its website.",
+            "The new film runs 106 minutes, the studio said on its website.",
+        )
+        if d.severity.rank >= Severity.WARNING.rank
+    ]
+    assert conflict.code == "FD201"
+    assert {v.doc: (v.text, v.normalized) for v in conflict.values} == {"a": ("1 hour 35 minutes", "95"), "b": ("106", "106")}
+
+
+@pytest.mark.parametrize(
+    "text_a, text_b",
+    [
+        pytest.param(
+            "Doctors who fought the 2013–16 outbreak in West Africa were honoured in the city.",
+            "Doctors who fought the 2013-2016 outbreak in West Africa were honoured in the city.",
+            id="a span of years written short and in full",
+        ),
+        pytest.param(
+            "“We arrested two men at the scene,” said Sergeant Kim Riley of the county police.",
+            "“We arrested two men at the scene,” said Sgt. Riley of the county police.",
+            id="a speaker with the title written out and abbreviated",
+        ),
+        pytest.param(
+            "The plane landed safely in Duluth, Minn., after the engine failed, officials said.",
+            "The plane landed safely in Duluth, Minnesota, after the engine failed, officials said.",
+            id="a US state in AP style and written out",
+        ),
+    ],
+)
+def test_one_person_place_or_span_written_two_ways_is_not_flagged(embedder, text_a, text_b):
+    assert _flags(embedder, text_a, text_b) == set()
+
+
+def test_teasers_and_embedded_tweets_are_not_compared_as_claims(embedder):
+    story = (
+        "The council voted on Monday to close the old bridge to traffic for six months.\n\n"
+        "Engineers found cracks in two of its steel supports during an inspection in March.\n\n"
+    )
+    page_a = story + "RELATED: Mayor says 12 other bridges in the county will need urgent repairs before winter.\n\n"
+    page_b = story + "RELATED: Mayor says 15 other bridges in the county will need urgent repairs before winter.\n\n"
+    assert _flags(embedder, page_a, page_b) == set()
+    tweet_a = story + "Twelve other bridges in the county need urgent repairs too, the mayor told me. — Jane Doe (@janedoe) May 28, 2014\n"
+    tweet_b = story + "Fifteen other bridges in the county need urgent repairs too, the mayor told me. — Jane Doe (@janedoe) May 28, 2014\n"
+    assert _flags(embedder, tweet_a, tweet_b) == set()

@@ -84,6 +84,24 @@ def test_the_fingerprint_reads_every_extraction_module_there_is(monkeypatch):
     fingerprint.cache_clear()
 
 
+def test_every_module_fact_extraction_imports_is_in_the_fingerprint():
+    """A module facts.py starts to import (titles.py, say) changes the facts it extracts."""
+    import ast
+
+    import factdiff
+    from factdiff import factcache
+
+    package = Path(factdiff.__file__).parent
+    imported = set()
+    for node in ast.walk(ast.parse((package / "facts.py").read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            names = [node.module] if node.module else [a.name for a in node.names]
+            imported.update(n.split(".")[0] for n in names)
+    for name in imported:
+        source = name if (package / name).is_dir() else f"{name}.py"
+        assert source in factcache.EXTRACTION_SOURCES, source
+
+
 def test_a_damaged_entry_is_dropped_and_recomputed(story, tmp_path):
     documents, sentences, expected = story
     extract_facts_cached(documents, sentences, FactCache(tmp_path))

@@ -51,3 +51,26 @@ def test_the_uk_nations_are_places_of_their_own():
 
 def test_the_holy_see_is_the_vatican():
     assert _key("Holy See") == _key("Vatican")
+
+
+@pytest.mark.parametrize(
+    "abbreviation, state",
+    [("Minn.", "Minnesota"), ("Calif.", "California"), ("Ga.", "Georgia"), ("Mass.", "Massachusetts"),
+     ("N.Y.", "New York"), ("Pa.", "Pennsylvania"), ("Fla.", "Florida"), ("Tex.", "Texas"),
+     ("W.Va.", "West Virginia")],
+)
+def test_a_us_states_ap_abbreviation_is_the_state(abbreviation, state):
+    place = places.lookup(abbreviation)
+    assert (place.name, place.kind, place.country) == (state, "state", "US")
+
+
+def test_a_postal_code_is_a_state_only_right_after_a_place():
+    assert places.lookup("GA", after_place=True) == places.lookup("Ga.")
+    assert places.lookup("TX", after_place=True).key == _key("Texas")
+    assert places.lookup("IN") is None or places.lookup("IN").kind != "state"  # the word "in"
+    assert places.lookup("UK", after_place=True).kind == "country"  # "London, UK"
+
+
+def test_a_city_lies_in_its_abbreviated_state():
+    assert places.nested(_key("Duluth"), _key("Minn."))
+    assert not places.nested(_key("Duluth"), _key("Calif."))

@@ -279,6 +279,42 @@ def test_with_date_mentions_as_skip_spans() -> None:
     assert [(m.text, m.value, m.unit) for m in found] == [("$2.5 billion", 2.5e9, "USD")]
 
 
+COMPOUND_DURATIONS = [
+    # sentence, mention text, value, unit of the smallest part
+    ("The film runs 1 hour 35 minutes.", "1 hour 35 minutes", 95, "minute"),
+    ("It took 2 hours and 10 minutes to reach them.", "2 hours and 10 minutes", 130, "minute"),
+    ("She waited an hour and a half.", "an hour and a half", 1.5, "hour"),
+    ("He was trapped for 3 days 4 hours.", "3 days 4 hours", 76, "hour"),
+    ("a time of two hours, five minutes and 20 seconds", "two hours, five minutes and 20 seconds", 7520, "second"),
+    ("after twenty-five minutes and 10 seconds", "twenty-five minutes and 10 seconds", 1510, "second"),
+    ("He served 2 years and 3 months in prison.", "2 years and 3 months", 27, "month"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "value", "unit"), COMPOUND_DURATIONS)
+def test_a_compound_duration_is_one_number_in_its_smallest_unit(text: str, mention: str, value: float, unit: str) -> None:
+    found = only(text)
+    assert (found.text, found.value, found.unit) == (mention, value, unit)
+    assert text[found.start : found.end] == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They met 3 days and 2 weeks later.",  # rising units are two numbers
+        "It took 5 hours, 3 months after the crash.",  # clock and calendar time do not add up
+    ],
+)
+def test_durations_out_of_order_stay_two_numbers(text: str) -> None:
+    assert len(find_numbers(text)) == 2
+
+
+def test_a_compound_duration_disagrees_with_its_parts_total_not_its_last_part() -> None:
+    compound = only("The film runs 1 hour 35 minutes.")
+    assert numbers_agree(compound, only("a 95-minute film"))
+    assert not numbers_agree(compound, only("The film runs 106 minutes."))
+
+
 # --------------------------------------------------------------------------------------------
 # numbers_agree
 

@@ -45,6 +45,18 @@ def assert_invariant(doc: Document, sentences: tuple[Sentence, ...]) -> None:
 # --- splitting ---------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("title", "Sgt. Lt. Gov. Rep. Sen. Col. Capt. Gen. Det. Insp. Supt. Cpl. Pvt. Adm. Cmdr. Maj.".split())
+def test_an_abbreviated_title_does_not_end_the_sentence(title: str) -> None:
+    line = f"Two men were arrested, {title} Kim Riley said. The car was found later."
+    doc = make(line)
+    assert texts(segment(doc, whole(doc))) == [f"Two men were arrested, {title} Kim Riley said.", "The car was found later."]
+
+
+def test_titles_in_a_row_stay_with_the_name() -> None:
+    doc = make("Det. Insp. Kim Riley and Supt. Mary Jones spoke. Pvt. Ryan was there.")
+    assert texts(segment(doc, whole(doc))) == ["Det. Insp. Kim Riley and Supt. Mary Jones spoke.", "Pvt. Ryan was there."]
+
+
 def test_lines_then_sentences() -> None:
     doc = make(
         "Putin visits troops in Kherson\n\n"

@@ -445,3 +445,36 @@ def test_mentions_are_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         m.value = "2020-01"  # type: ignore[misc]
 
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("the 2013–16 outbreak", "2013–16", "2013/2016"),
+        ("the 2013-16 outbreak", "2013-16", "2013/2016"),
+        ("He led the party from 1998–2001.", "1998–2001", "1998/2001"),
+        ("in 2013-2016 there were cases", "2013-2016", "2013/2016"),
+        ("in the 1999-00 season", None, None),  # the end is not later: no span of years
+    ],
+)
+def test_a_span_of_years_is_one_date_from_first_to_last(text: str, span: str | None, value: str | None) -> None:
+    found = [m for m in find_dates(text, BASE) if "/" in (m.value or "")]
+    assert [(m.text, m.value, m.granularity) for m in found] == ([(span, value, "year")] if span else [])
+
+
+def test_a_span_of_years_holds_each_of_its_years_and_no_other() -> None:
+    span = only("the 2013–16 outbreak")
+    assert same_date(span, only("the 2013-2016 outbreak"))
+    assert same_date(span, only("in 2014"))
+    assert not same_date(span, only("in 2018"))
+
+
+def test_the_end_of_a_span_of_years_is_no_number() -> None:
+    from factdiff.quantities import find_numbers
+
+    for text in ("the 2013–16 outbreak", "in 2013-2016 there", "the 2013-16 outbreak killed 11,000 people"):
+        skip = [(m.start, m.end) for m in find_dates(text, BASE)]
+        assert [n.text for n in find_numbers(text, skip)] == (["11,000"] if "11,000" in text else [])
+
+
+def test_a_count_of_two_numbers_is_no_span_of_years() -> None:
+    assert find_dates("Between 1500-2000 troops were sent.", BASE) == ()

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factdiff.titles import expand, strip_titles
 from factdiff.variants import fold, is_spelling_variant, same_name, skeleton
 
 FOLD_EQUAL = [
@@ -176,3 +177,25 @@ def test_fold_is_total_idempotent_and_same_name_symmetric(a: str, b: str) -> Non
     assert fa == fa.strip() and "  " not in fa
     assert same_name(a, a) == bool(fa)
     assert same_name(a, b) == same_name(b, a)
+
+
+@pytest.mark.parametrize(
+    "name, bare",
+    [
+        ("Sergeant Kim Riley", "Kim Riley"),
+        ("Sgt. Riley", "Riley"),
+        ("Police Sgt. Kim Riley", "Kim Riley"),
+        ("Det. Insp. John Hill", "John Hill"),
+        ("Det Supt Ann Ray", "Ann Ray"),  # British style, without full stops
+        ("Gov. Jerry Brown", "Jerry Brown"),
+        ("John Major", "John Major"),  # a title word as a surname stays
+        ("General", "General"),  # a title alone is not stripped to nothing
+    ],
+)
+def test_titles_are_not_part_of_a_name(name, bare):
+    assert strip_titles(name) == bare
+
+
+def test_an_abbreviated_title_stands_for_the_title():
+    assert expand("Sgt.") == expand("Sgt") == "sergeant"
+    assert expand("Insp.") == "inspector" and expand("Riley") == "Riley"

@@ -16,6 +16,7 @@ from .patterns import (
     SIGN_AHEAD, SIGN_PREFIX, TEENS, TENS, TIME_AFTER, TIME_OR_SLASH, TOKEN, VAGUE,
     VAGUE_BASE, VULGAR, WORD_SEQ, WORD_TOKEN, next_word, prev_word, sentence_initial,
 )
+from .durations import compound_durations
 from .units import plural_looking, qualifier_before, unit_after, singularize
 
 
@@ -24,10 +25,17 @@ def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> tuple[Numbe
     spans = _merge(skip)
     starts = [s for s, _ in spans]
     raw: list[RawNumber] = []
+    # A compound duration is one number: its parts are not read on their own.
+    durations = [d for d in compound_durations(text) if not _overlaps(spans, starts, d.start, d.end)]
     pos = 0
     tokens = TOKEN.finditer(text)
     for tm in [m for m in tokens if (t := m.group()) in CANDIDATE_FORMS or t[0] in CANDIDATE_FIRST]:
         s, e = tm.span()
+        while durations and durations[0].start <= s:
+            if durations[0].start >= pos:
+                raw.append(durations[0])
+                pos = durations[0].end
+            durations.pop(0)
         if s < pos:
             continue
         hit = _covering(spans, starts, s) if spans else None

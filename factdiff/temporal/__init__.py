@@ -27,7 +27,11 @@ Resolution rules (news is written in the past tense, so the default is backwards
   (in January/February "this winter" is the current winter); "spring 2022" is absolute;
 * bare years (1900-2099) only count in a date-ish context (after in/since/by/until/before/
   after/of/from/to/during/through/between/early/late/mid, before "'s", or next to a month name)
-  and never when a plural noun follows ("in 2000 stores"); decades "1990s" are ``decade``.
+  and never when a plural noun follows ("in 2000 stores"); decades "1990s" are ``decade``;
+* a span of years ("the 2013–16 outbreak", "1998–2001", "2013-2016") is one mention of
+  ``year`` granularity whose value is ``2013/2016`` (from the start of the first year to the
+  end of the last), date enough without a preposition; so "16" is never a number against
+  "2016". A hyphenated later two-digit year wins over an ISO month ("2010-11" is two years).
 
 Durations ("for 14 months", "two months of fighting", "the last year") are never dates. Time of
 day, numeric dates such as 4/18/2023, and holidays ("Good Friday") are ignored.

@@ -13,7 +13,7 @@ from .patterns import (
     LB_WEEKEND, LB_YEAR_LIST, LB_YEAR_PREP, MDY, MONTHS, MONTH_ABBR, MY, NEXT_WORD,
     NOT_PLURAL_NOUNS, NOT_WEEKDAY_AFTER, OF_AFTER, PART_OF_DAY, POSSESSIVE_AFTER, PREV_WORD,
     SEASONS, SEASON_YEAR, SENTENCE_START, SMALL_NUMBERS, TIME_AFTER, TOKEN, UNIT_WORDS,
-    WEEKDAY_DATE_GAP, WEEKDAY_IN_MONTH, WEEKDAY_INDEX, WINDOW, YEAR_SUFFIX,
+    WEEKDAY_DATE_GAP, WEEKDAY_IN_MONTH, WEEKDAY_INDEX, WINDOW, YEAR_RANGE, YEAR_SUFFIX,
 )
 from .values import (
     DAY, DECADE, MONTH, SEASON, WEEK, YEAR, SEASON_NAMES, WEEKDAY_ABBR, DateMention,
@@ -128,6 +128,9 @@ def _at_number(text: str, s: int, e: int, out: list[DateMention]) -> _Found | No
     if s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
         if not LB_MID.search(text, max(0, s - 8), s):
             return None  # F-16, COVID-19
+    span = _year_range(text, s)
+    if span is not None:
+        return span
     iso = ISO.match(text, s)
     if iso:
         y, m, d = iso.group(1), int(iso.group(2)), iso.group(3)
@@ -150,14 +153,8 @@ def _at_number(text: str, s: int, e: int, out: list[DateMention]) -> _Found | No
     after = text[e : e + 1]
     if after.isalnum() or (after in ",." and text[e + 1 : e + 2].isdigit()) or after == "%":
         return None
-    nxt = NEXT_WORD.match(text, e)
-    if nxt:
-        w = nxt.group(1)
-        if (
-            w.islower() and len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
-            and w not in NOT_PLURAL_NOUNS
-        ):
-            return None  # "in 2000 stores"
+    if _plural_after(text, e):
+        return None  # "in 2000 stores"
     context = (
         _lb(LB_YEAR_PREP, text, s) is not None
         or POSSESSIVE_AFTER.match(text, e) is not None
@@ -166,6 +163,34 @@ def _at_number(text: str, s: int, e: int, out: list[DateMention]) -> _Found | No
     if not context:
         return None
     return _with_qualifier(text, s), e, digits, YEAR
+
+
+def _year_range(text: str, s: int) -> _Found | None:
+    """ "the 2013–16 outbreak", "1998–2001", "2013-2016": one span of years from the first to
+    the last, never the year 2013 and the number 16. The form is date enough without a
+    preposition; a later year is needed ("2023-04" stays April 2023), and a plural noun after
+    it makes it a count ("1500-2000 troops")."""
+    m = YEAR_RANGE.match(text, s)
+    if m is None:
+        return None
+    first, last = m.group("a"), m.group("b")
+    if len(last) == 2:
+        last = first[:2] + last
+    if not (first < last <= "2099") or int(last) - int(first) > 100 or _plural_after(text, m.end()):
+        return None
+    return _with_qualifier(text, s), m.end(), f"{first}/{last}", YEAR
+
+
+def _plural_after(text: str, end: int) -> bool:
+    """A plural noun after a number makes it a count: "in 2000 stores"."""
+    nxt = NEXT_WORD.match(text, end)
+    if not nxt:
+        return False
+    w = nxt.group(1)
+    return (
+        w.islower() and len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+        and w not in NOT_PLURAL_NOUNS
+    )
 
 
 def _at_word(text: str, s: int, e: int, w: str, out: list[DateMention]) -> _Found | None:

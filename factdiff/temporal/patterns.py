@@ -70,6 +70,8 @@ DMY = re.compile(
 MDY = re.compile(rf"(?P<m>{_MONTH_RE})\s+(?P<d>{_DAYNUM_RE})(?:\s?,?\s+(?P<y>{_YEAR_RE}))?", _I)
 # "March 2022", "March of 2022", "Mar. 2022"
 MY = re.compile(rf"(?P<m>{_MONTH_RE}),?(?:\s+of)?\s+(?P<y>{_YEAR_RE})", _I)
+# "2013–16", "1998–2001", "2013-2016"; not an ISO date ("2013-11-05").
+YEAR_RANGE = re.compile(r"(?P<a>19[0-9]{2}|20[0-9]{2})\s?[-–—]\s?(?P<b>[0-9]{2}|19[0-9]{2}|20[0-9]{2})(?![0-9]|[-–][0-9])")
 YEAR_SUFFIX = re.compile(r"(?:,?\s+of)?,?\s+(?P<w>last|this|next)\s+year\b", _I)
 DECADE_RE = re.compile(r"(1[0-9]|20)[0-9]0['’]?s\b")
 WEEKDAY_DATE_GAP = re.compile(r",?\s+(?:the\s+)?")

@@ -24,9 +24,10 @@ class DateMention:
     """One date expression: ``text == source[start:end]``.
 
     ``value`` is ISO at the stated granularity (``2023-04-18``, ``2023-W15``, ``2023-03``,
-    ``2023-spring``, ``2022``, ``2020s``) or ``None`` when a relative expression has no
-    publication date to resolve against. ``key`` equals ``value`` for absolute mentions and is a
-    base-date independent canonical form (``rel:...``) for relative ones.
+    ``2023-spring``, ``2022``, ``2020s``, a span of years ``2013/2016``) or ``None`` when a
+    relative expression has no publication date to resolve against. ``key`` equals ``value``
+    for absolute mentions and is a base-date independent canonical form (``rel:...``) for
+    relative ones.
     """
 
     start: int
@@ -175,6 +176,9 @@ def _parse_value(value: str) -> tuple[int, int, str]:
     if len(value) == 4:
         y = int(value)
         return date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal(), YEAR
+    if "/" in value:  # a span of years, "2013/2016"
+        first, last = value.split("/")
+        return date(int(first), 1, 1).toordinal(), date(int(last), 12, 31).toordinal(), YEAR
     y = int(value[:4])
     rest = value[5:]
     if rest.startswith("W"):
