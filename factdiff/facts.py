@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from . import places, titles
 from .model import Document, Fact, Sentence
+from .negation import negations, questioned
+from .people import AGE, age_holder, places_modified, roles
 from .quantities import find_numbers
 from .temporal import find_dates
 from .variants import fold
@@ -27,7 +29,6 @@ PLACE_NOUNS = frozenset(
     "city town village region province oblast state country area territory district county "
     "capital port republic peninsula island islands river border coast settlement".split()
 )
-_PART_NOUNS = frozenset("part area region side section portion edge outskirts corner half".split())
 _PLACE_PREPOSITIONS = frozenset("from to in into at near toward towards across outside inside".split())
 _ENTITY_KINDS = {
     "PERSON": "person",
@@ -161,7 +162,7 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
         context, about = _clause(head, entities) if head is not None else ("", ())
         detail = f"{number.qualifier};{'ordinal' if number.ordinal else ''}{'vague' if number.vague else ''}"
         unit = number.unit
-        holder = _age_holder(text, number.start, number.end, parse, entities) if not number.ordinal else None
+        holder = age_holder(text, number.start, number.end, parse, entities) if not number.ordinal else None
         if holder is not None:
             unit, about = AGE, (holder,) if holder else ()
         facts.append(
@@ -175,10 +176,10 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
                  detail=entity.place.kind if entity.place else "")
         )
     facts.extend(make(*args, **kw) for args, kw in _modifiers(parse, entities))
-    in_question = _in_question(parse)
-    facts.extend(make(*args, **kw) for args, kw in _negations(parse, in_question))
+    in_question = questioned(parse)
+    facts.extend(make(*args, **kw) for args, kw in negations(parse, in_question))
     facts.extend(make(*args, **kw) for args, kw in _place_arguments(parse, entities))
-    facts.extend(make(*args, **kw) for args, kw in _roles(parse, entities))
+    facts.extend(make(*args, **kw) for args, kw in roles(parse, entities))
     facts.extend(make(*args, **kw) for args, kw in _speakers(parse, entities))
 
     lemmas = frozenset(t.lemma_.lower() for t in parse if t.is_alpha and not t.is_stop)
@@ -190,44 +191,6 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
     )
     facts.sort(key=lambda f: (f.start, f.end, f.kind, f.value))
     return SentenceFacts(sentence, tuple(facts), lemmas, words)
-
-
-AGE = "age"  # a number's unit when it is someone's age; ``about`` then holds whose, if said
-_AGE_AFTER = re.compile(r"[-\s](?:years?|yrs?)[-\s]old\b", re.I)
-
-
-def _age_holder(text: str, start: int, end: int, parse, entities: Sequence[_Entity]) -> str | None:
-    """Whose age a number is, or None when it is no age.
-
-    "20-year-old Wuttisan Wongtalay" and "Love, 32," name the holder (a person's key); "his
-    three-year-old dog" and "the 59-year-old musher" a noun ("noun:dog"); "The 21-year-old
-    hanged his daughter" nobody ("", the story's subject, resolved by compare); "aged 40" is
-    the age of the person named before it.
-    """
-    after = _AGE_AFTER.match(text, end)
-    if after:
-        rest = text[after.end():]
-        named = next((e for e in entities if e.start >= after.end() and not text[after.end():e.start].strip()), None)
-        if named is not None and named.kind == "person":
-            return named.key
-        token = next((t for t in parse if t.idx >= after.end()), None)
-        if token is not None and token.pos_ == "NOUN" and not rest[: token.idx - after.end()].strip():
-            return f"noun:{token.lemma_.lower()}"
-        return ""
-    before = text[:start]
-    if before.endswith(", ") and text[end : end + 1] == ",":
-        # The tagger reads many surnames as organisations or works ("Love, 32,"): a proper noun
-        # right before the commas is a person here.
-        named = next((e for e in entities if e.end == start - 2 and e.kind != "place"), None)
-        if named is not None:
-            return named.key if named.kind == "person" else f"person:{fold(named.text)}"
-        token = next((t for t in parse if t.idx + len(t.text) == start - 2), None)
-        if token is not None and token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
-            return f"person:{fold(token.text)}"  # "Love, 32," opening a sentence is tagged a noun
-    if re.search(r"\baged\s+$", before, re.I):
-        named = [e for e in entities if e.kind == "person" and e.end <= start]
-        return named[-1].key if named else ""
-    return None
 
 
 def _entities(parse) -> list[_Entity]:
@@ -381,45 +344,14 @@ def _modifiers(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict
         direction = _direction(token.text)
         if direction is None or token.dep_ not in ("amod", "compound", "nmod"):
             continue
-        for entity in _places_modified(token.head, by_root):
+        for entity in places_modified(token.head, by_root):
             start = min(token.idx, entity.start)
             end = max(token.idx + len(token.text), entity.end)
             yield (("modifier", start, end, direction),
                    {"slot": entity.key, "about": (entity.key,), "detail": entity.text})
 
 
-def _places_modified(noun, by_root: dict) -> list[_Entity]:
-    found = []
 
-    def collect(node) -> None:
-        if node.i in by_root:
-            found.append(by_root[node.i])
-        for child in node.children:
-            if child.dep_ in ("compound", "nmod", "poss", "conj", "appos") or (
-                child.dep_ == "pobj" and node.lower_ == "of"
-            ):
-                collect(child)
-
-    collect(noun)
-    if noun.lemma_.lower() in _PART_NOUNS:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        collect(obj)
-    return found
-
-
-_FAILURE_VERBS = frozenset({"fail", "failure", "refuse", "refusal", "decline", "unable", "unlikely", "impossible", "lack"})
-# Conjunctions and prepositions that negate the clause they introduce: "unless they paid" is
-# "if they did not pay", "rather than relying on X" is "not relying on X".
-_NEGATING_MARKERS = frozenset({"unless", "without"})
-
-
-NEGATION_WORDS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neither"})
-# "prevented them from observing" denies the observing (a negative implicative, like "fail to").
-_PREVENTING_VERBS = frozenset({"prevent", "stop", "keep", "bar", "block", "prohibit", "deter", "dissuade"})
-_ADDITIVE_FOCUS = frozenset({"only", "just", "merely", "simply", "solely"})
 
 
 def _word_pos(token, shouting: bool) -> str:
@@ -428,126 +360,6 @@ def _word_pos(token, shouting: bool) -> str:
     if token.pos_ == "PRON" and len(token.text) > 1 and token.text.isupper() and not shouting:
         return "PROPN"
     return token.pos_
-
-
-def word_class(pos: str) -> str:
-    """What a negation denies, by kind of word: the verb "need" and the noun "need" are different
-    predicates ("they won't need cooling" / "offset the need for cooling")."""
-    return {"AUX": "VERB", "PROPN": "NOUN"}.get(pos, pos)
-
-
-def _in_question(parse) -> list[bool]:
-    """Whether each token's clause ends in a question mark: "Why can't you control your
-    heartbeat?’”", "who knows if they come or not?” he said." The segmenter keeps a quote of
-    several sentences together, so this goes by the next terminal mark, not the sentence's end.
-    A relative clause is not asked about but taken as given: "How can we build agents that don't
-    solve social dilemmas?" says there are such agents."""
-    flags = [False] * len(parse)
-    question = False
-    for token in reversed(parse):
-        if token.text in (".", "!", "?", "…") or token.text.startswith(("?", "!")):
-            question = token.text.startswith("?")
-        flags[token.i] = question and not _in_relative_clause(token)
-    return flags
-
-
-def _in_relative_clause(token) -> bool:
-    return any(t.dep_ in ("relcl", "acl") for t in (token, *token.ancestors))
-
-
-def _negations(parse, in_question: Sequence[bool]) -> Iterable[tuple[tuple, dict]]:
-    """A negated predicate: 'did not get', 'never visited', 'found no evidence', 'failed to
-    capture', 'the failure to close', 'lacking X', 'unless they paid', 'rather than relying',
-    'did little to save', 'prevented them from observing'.
-
-    Left out: a 'not' before a noun phrase ('BBM, not their televisions' contrasts, it does not
-    deny), hyphenated compounds ('a no-smoking rule') and questions (mostly rhetorical)."""
-    for token in parse:
-        if in_question[token.i]:
-            continue
-        head = token.head
-        lemma = token.lemma_.lower()
-        if lemma in _FAILURE_VERBS:
-            if token.pos_ == "VERB" and lemma == "lack":
-                head = next((c for c in token.children if c.dep_ == "dobj"), None)
-            elif token.pos_ in ("VERB", "ADJ", "AUX"):
-                head = next((c for c in token.children if c.dep_ == "xcomp"), None)
-                if head is None and token.pos_ == "ADJ":  # "it is unlikely that vaping will become"
-                    clauses = [*token.children, *(token.head.children if token.dep_ == "acomp" else ())]
-                    head = next((c for c in clauses if c.dep_ == "ccomp"), None)
-            else:  # "the failure to close", "a lack of funds"
-                # An infinitive, not any clause: in "a mine failure killed two people" the parser
-                # may hang "killed" on "failure".
-                complement = next(
-                    (c for c in token.children
-                     if c.dep_ == "prep" and c.lower_ in ("to", "of") or c.dep_ == "acl" and any(g.lower_ == "to" for g in c.children)),
-                    None,
-                )
-                head = complement and next((c for c in complement.children if c.dep_ == "pobj"), complement)
-            if head is None:
-                continue
-        elif token.lower_ == "far" and (away := next((c for c in token.children if c.lower_ == "from"), None)):
-            # "far from perfect", "far from trouble free" deny a quality; "far from the protests"
-            # only places or compares.
-            head = next((c for c in away.children if c.dep_ in ("pobj", "pcomp")), None)
-            if head is None or not (head.pos_ == "ADJ" or any(c.dep_ == "amod" and c.i > head.i for c in head.children)):
-                continue
-        elif token.lower_ == "little" and token.dep_ == "dobj" and token.head.lemma_ == "do" and (
-            purpose := next((c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and c.i > token.i and c.pos_ == "VERB"), None)
-        ):
-            head = purpose  # "will do little to save" is "will not save"
-        elif token.lemma_.lower() in _PREVENTING_VERBS and token.pos_ == "VERB" and (
-            kept_from := next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-        ):
-            head = next((c for c in kept_from.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
-            if head is None:
-                continue  # "stopped from the start", "barred from the club": no action denied
-        elif token.lower_ == "yet" and token.dep_ == "advmod" and (
-            later := next((c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i), None)
-        ):
-            head = later  # "has yet to start" is "has not started"
-        elif token.lower_ == "place" and token.head.lower_ == "in" and (of := next((c for c in token.children if c.lower_ == "of"), None)):
-            head = next((c for c in of.children if c.dep_ == "pobj"), of)  # "in place of eggs", as "instead of"
-        elif token.lower_ in ("rather", "instead") and token.i + 1 < len(parse) and token.nbor(1).lower_ in ("than", "of"):
-            head = next((t for t in token.nbor(1).subtree if t.pos_ in ("VERB", "NOUN")), token.head)
-        elif token.lower_ in _NEGATING_MARKERS:
-            if token.lower_ == "without":
-                head = next((c for c in token.children if c.dep_ in ("pobj", "pcomp")), token.head)
-        elif (spelled := "not" if lemma == "not" else token.lower_) in NEGATION_WORDS and (
-            token.dep_ in ("neg", "preconj", "cc") and spelled in ("not", "never", "nor", "neither")
-            or spelled in ("no", "never") and token.dep_ in ("det", "advmod")
-        ):
-            if token.i + 1 < len(parse) and parse[token.i + 1].text in ("-", "‑"):
-                continue  # "a no-smoking rule"
-            if spelled == "no" and token.i + 1 < len(parse) and parse[token.i + 1].is_punct:
-                continue  # "No — Scout Willis", "No, he said": an answer, not a denial
-            if token.i + 1 < len(parse) and parse[token.i + 1].lower_ in _ADDITIVE_FOCUS:
-                continue  # "not only a new chapter but also ...", "not just practical": adds, does not deny
-            if spelled == "not" and head.pos_ in ("NOUN", "PROPN") and token.dep_ != "det" and head.dep_ != "attr":
-                continue  # "BBM, not their televisions"; but "was clearly not a vote" denies "vote"
-        elif token.lower_ in ("none", "nobody", "nothing") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            pass
-        else:
-            continue
-        if head.lemma_ == "be":
-            # A copula negates what it links: "is not a sensitive topic" denies "topic", and
-            # "be", a stop word, could never be matched with its affirmed twin.
-            # A negated quantity ("was not even three per cent") is a bound, not a denial.
-            complement = next((c for c in head.children if c.dep_ in ("attr", "acomp")), None)
-            if complement is None:  # "is not on a banknote" denies "banknote"
-                complement = _prepositional_complement(head)
-            if complement is not None and not any(c.dep_ == "nummod" for c in complement.children):
-                head = complement
-        start = min(token.idx, head.idx)
-        end = max(token.idx + len(token.text), head.idx + len(head.text))
-        yield (("negation", start, end, "negated"),
-               {"slot": head.lemma_.lower(), "context": head.lemma_.lower(), "detail": word_class(head.pos_)})
-
-
-def _prepositional_complement(copula):
-    """The object of a copula's preposition ("is on a banknote", "was in the team"), if any."""
-    prep = next((c for c in copula.children if c.dep_ == "prep" and c.i > copula.i), None)
-    return prep and next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def _place_arguments(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
@@ -567,7 +379,7 @@ def _place_arguments(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            named = _places_modified(obj, by_root) or (
+            named = places_modified(obj, by_root) or (
                 [by_root[obj.i]] if obj.i in by_root else []
             )
             noun = obj.lemma_.lower()
@@ -612,67 +424,3 @@ def _speakers(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]
             # Minister"): a speaker of unknown kind, which the story's full names may resolve.
             yield (("speaker", subject.idx, subject.idx + len(subject.text), fold(subject.text)),
                    {"slot": "", "detail": subject.text})
-
-
-def _roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
-    """Who or what holds a title: 'Kherson, the regional capital', 'capital — Mariupol'.
-
-    Only a title one holder has at a time is an office (kind "role"): "a solicitor", "an
-    attorney", "a former federal prosecutor" are roles many people hold, so an indefinite title
-    is only what its holder is (kind "title"). ``context`` is the title's head noun. Whose or of
-    what the title is belongs to it ("Daniels' attorney" is not "its attorney", "chairman of the
-    Freedom Caucus" is not "chairman of the House Oversight Committee", "the Serbian capital" is
-    not Croatia's), so possessors (as "of": "attorney of daniels"), "of" complements and named
-    modifiers are part of the title.
-    """
-    by_root = {e.root.i: e for e in entities}
-    quoted = _quoted(parse)
-    for token in parse:
-        if token.dep_ != "appos" or quoted[token.i] or quoted[token.head.i]:
-            continue  # a title in quotation marks names a work: '"Gin & Juice," "Nuthin' But a G Thang"'
-        for title, named in ((token, token.head), (token.head, token)):
-            if title.pos_ != "NOUN" or title.i in by_root:
-                continue
-            holder = by_root.get(named.i)
-            if holder is None:
-                inner = _places_modified(named, by_root)
-                holder = inner[0] if inner else None
-            if holder is None:
-                continue
-            office = not any(
-                c.dep_ == "det" and c.lower_ in _INDEFINITE or c.dep_ == "poss" and c.pos_ == "PRON" for c in title.children
-            )  # "his brother" is whoever "his" is: no office either
-            words = [c for c in title.children if c.dep_ in ("amod", "compound") and c.i != holder.root.i]
-            whose = " ".join(f"of {fold(c.text)}" for c in title.children if c.dep_ == "poss" and c.i != holder.root.i)
-            role = " ".join(fold(w.text) for w in sorted(words, key=lambda t: t.i))
-            role = " ".join(f"{role} {title.lemma_.lower()} {_of_complement(title, holder)} {whose}".split())
-            start = min(title.left_edge.idx, holder.start)
-            end = max(title.idx + len(title.text), holder.end)
-            yield (("role" if office else "title", start, end, holder.key),
-                   {"slot": role, "about": (holder.key,), "detail": holder.text, "context": title.lemma_.lower()})
-            break
-
-
-_INDEFINITE = frozenset({"a", "an", "another", "some", "any"})
-_QUOTES = frozenset('"“”')
-
-
-def _quoted(parse) -> list[bool]:
-    """Which tokens stand inside double quotation marks (straight quotes taken in pairs)."""
-    inside, marks = False, []
-    for token in parse:
-        if token.text in _QUOTES:
-            inside = token.text != "”" and (token.text == "“" or not inside)
-            marks.append(False)
-        else:
-            marks.append(inside)
-    return marks
-
-
-def _of_complement(title, holder: _Entity) -> str:
-    """What the title is of ("president of the Orthodox Union"): its folded words, or ""."""
-    for prep in title.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            words = [t for t in prep.subtree if t.i != prep.i and not (holder.start <= t.idx < holder.end) and t.is_alpha]
-            return "of " + " ".join(fold(t.text) for t in words if t.lower_ != "the")
-    return ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from ...facts import NEGATION_WORDS, word_class
+from ...negation import NEGATION_WORDS, word_class
 from ...model import Discrepancy, Fact, Severity, Value
 from ..claims import DocFacts, negations
 from ..emit import make, span_value, value_of
