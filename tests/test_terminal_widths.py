@@ -141,3 +141,12 @@ def test_explanations_in_the_report_use_labels():
     text = _render(Report(docs, (), (), (d,)), 80)
     assert "B says “2022” where AP says “2023”." in text
     assert text.count("004_a4f6c19284eff014") == 1  # the legend
+
+
+def test_a_version_at_odds_with_itself_names_no_other_version_as_silent(story):
+    from dataclasses import replace
+
+    [itself] = [d for d in story.discrepancies if len({v.doc for v in d.values}) == 1 and d.severity is not Severity.INFO]
+    alone = replace(story, discrepancies=(itself,))
+    text = _flat(_render(alone, 100))
+    assert itself.code in text and "no value in this claim" not in text

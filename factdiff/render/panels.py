@@ -183,7 +183,7 @@ def compact_panel(index: _Index, d: Discrepancy, labels: dict[str, str], plain: 
 
     Versions are grouped by the values they hold; each group shows its first version (outliers
     first, then the majority) and counts the others. Versions in the claim without a value are
-    named on one line.
+    named on one line, unless the discrepancy is one version's with itself.
     """
     body: list[RenderableType] = [Text(relabel(d.explanation, labels))]
     groups: dict[tuple[str, ...], list[_Passage]] = {}
@@ -206,7 +206,7 @@ def compact_panel(index: _Index, d: Discrepancy, labels: dict[str, str], plain: 
             word = "version agrees" if len(rest) == 1 else "versions agree"
             lines.append(Text(f"+{len(rest)} {word}: {names}", style="dim"))
         body.append(_indented(*lines))
-    if silent:
+    if silent and len({v.doc for v in d.values}) > 1:  # a version against itself (FD701) is its own claim
         names = ", ".join(labels.get(p.doc, p.doc) for p in silent)
         body.append(Text(f"\nno value in this claim: {names}", style="dim"))
     return _framed(d, body)
