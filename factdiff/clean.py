@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .model import Document, Region
 from .pagejunk import (
-    CAPTION_LEAD, NEWSLETTER, NEWSLETTER_MAX_CHARS, PAGE_VOICE, PAGE_VOICE_MAX_WORDS, TEASER, TWEET,
+    CAPTION_LEAD, NEWSLETTER, NEWSLETTER_MAX_CHARS, NEWSLETTER_ONE_MARK_CHARS, PAGE_VOICE, PAGE_VOICE_MAX_WORDS, TEASER, TWEET,
 )
 
 BODY_MIN_WORDS = 12  # a story paragraph: at least this many words and a sentence end...
@@ -315,7 +315,8 @@ def _line_reason(body: str) -> str:
         return "dateline-header"
     if len(body) <= 200 and not _NAV_RESIDUE.sub("", _NAV_PHRASE.sub("", body)):
         return "navigation"
-    if NEWSLETTER.search(body) and len(body) <= NEWSLETTER_MAX_CHARS:
+    marks = len(NEWSLETTER.findall(body))
+    if marks and len(body) <= NEWSLETTER_MAX_CHARS and (marks >= 2 or len(body) <= NEWSLETTER_ONE_MARK_CHARS):
         return "newsletter"
     if PAGE_VOICE.search(body) and len(words) <= PAGE_VOICE_MAX_WORDS:
         return "link"

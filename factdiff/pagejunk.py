@@ -35,10 +35,11 @@ NEWSLETTER = re.compile(
     r"\bby\s+signing\s+up\b|\byou\s+(?:can\s+)?unsubscribe\b|\bverify\s+you['’]?re\s+not\s+a\s+robot\b"
     r"|\binvalid\s+e-?mail\b|\bsign\s*-?\s*up\s+(?:for\s+our|here|today|now)\b|\bsubscribe\s+now\b"
     r"|\bnever\s+miss\s+(?:a|our|another)\b|\bin\s+your\s+inbox\b|\bthank\s+you\s+for\s+signing\s+up\b"
-    r"|\bsign\s+me\s+up\b|\bnewsletters?\s+sign\s*-?\s*up\b|\be-?mail\s+address\b.{0,40}\bsubscribe\b"
-    r"|\bfree\s+trial\b",
+    r"|\bsign\s+me\s+up\b|\bnewsletters?\s+sign\s*-?\s*up\b|\be-?mail\s+address\b.{0,40}\bsubscribe\b",
     re.I,
 )
+NEWSLETTER_ONE_MARK_CHARS = 200  # one mark makes a short line a box; a longer paragraph needs two
+# (a sales e-mail or a story about a service says "sign up today" once, a sign-up box says more)
 # The page pointing elsewhere: "..., click here.", "follow us on Twitter", "become a fan".
 PAGE_VOICE = re.compile(
     r"\bclick\s+here\b|\bfollow\s+(?:us|him|her|me|them)\s+on\s+(?:twitter|facebook|instagram)\b"

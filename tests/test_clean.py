@@ -371,3 +371,15 @@ def test_hard_wrapped_paragraphs_are_judged_whole() -> None:
         assert is_story(doc, snippet), snippet
     assert reason(doc, "Advertisement") == "advert"
     assert not is_story(doc, "Ten tips")
+
+
+def test_a_paragraph_that_offers_a_sign_up_once_is_still_the_text():
+    """A sales e-mail or a story about a service says "sign up today" once; a sign-up box says
+    more in less room."""
+    email = (
+        "EcoGenius offers smart building systems that cut energy use by up to 30 percent in offices "
+        "and schools, and the first month costs nothing. Sign up today and our engineers will visit "
+        "your building within a week to plan the installation with your facilities team."
+    )
+    doc = Document("a", "a.txt", email)
+    assert all(r.is_story for r in story_regions(doc))
