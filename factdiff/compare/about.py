@@ -29,7 +29,7 @@ from enum import Enum
 
 from ..facts import SentenceFacts, Word
 from ..model import Fact
-from .linking import Link, anchors, dates_agree
+from .linking import Link, anchors, dates_agree, is_vague
 
 TOLD_ALIKE = 0.5  # masked word-sequence ratio of two tellings of one claim (rewrites: 0.6-1.0)
 TOLD_LOOSELY = 0.25  # below it, sentences of independent coverage share a topic, not a claim
@@ -76,7 +76,7 @@ def states_value(fact: Fact, others: Iterable[Fact]) -> bool:
 def evidence(a: Fact, sa: Iterable[Word], b: Fact, sb: Iterable[Word], facts_a: Iterable[Fact], facts_b: Iterable[Fact]) -> Evidence:
     """How surely two conflicting values, in sentences with words ``sa`` and ``sb`` of versions
     whose facts are ``facts_a`` and ``facts_b``, are about the same thing."""
-    if states_value(a, facts_b) or states_value(b, facts_a) or dated_apart(a, b, facts_a, facts_b):
+    if _stated_either(a, b, facts_a, facts_b) or dated_apart(a, b, facts_a, facts_b):
         return Evidence.NONE
     alike = words_alike(a, sa, b, sb)
     if alike >= TOLD_ALIKE:
@@ -130,20 +130,20 @@ def weigh(links: Sequence[Link], by_sentence: Mapping[tuple[str, int], SentenceF
         a, b = link.a, link.b
         found = evidence(a, by_sentence[(a.doc, a.sentence)].words, b, by_sentence[(b.doc, b.sentence)].words, facts_of[a.doc], facts_of[b.doc])
         if _unresolved(a) or _unresolved(b):
-            found = found if found is Evidence.STRONG else Evidence.NONE
-        if link.aligned and found is Evidence.STRONG:
-            kept.append(link)
-        elif link.aligned and found is Evidence.LOOSE and not (_vague(a) or _vague(b)):
-            kept.append(replace(link, aligned=False))  # "several dozen" against "2,800" needs the same words
-        elif not link.aligned and found is not Evidence.NONE:
-            kept.append(link)
-        elif not link.aligned and not (_unresolved(a) or _unresolved(b) or states_value(a, facts_of[b.doc]) or states_value(b, facts_of[a.doc])):
+            if found is Evidence.STRONG:
+                kept.append(link)
+        elif link.aligned:
+            if found is Evidence.STRONG:
+                kept.append(link)
+            elif found is Evidence.LOOSE and not (is_vague(a) or is_vague(b)):
+                kept.append(replace(link, aligned=False))  # "several dozen" against "2,800" needs the same words
+        elif found is not Evidence.NONE or not _stated_either(a, b, facts_of[a.doc], facts_of[b.doc]):
             kept.append(link)  # linked across the story on an anchor both clauses share
     return kept
 
 
-def _vague(fact: Fact) -> bool:
-    return fact.kind == "number" and fact.detail.endswith("vague")
+def _stated_either(a: Fact, b: Fact, facts_a: Iterable[Fact], facts_b: Iterable[Fact]) -> bool:
+    return states_value(a, facts_b) or states_value(b, facts_a)
 
 
 def _unresolved(fact: Fact) -> bool:

@@ -64,10 +64,20 @@ def _date_mention(fact: Fact) -> DateMention:
 
 
 def _number_mention(fact: Fact) -> quantities.NumberMention:
-    qualifier, _, flags = fact.detail.partition(";")
+    qualifier, _, _ = fact.detail.partition(";")
     return quantities.NumberMention(
-        fact.start, fact.end, fact.text, float(fact.value), fact.slot, qualifier, flags == "ordinal", flags == "vague"
+        fact.start, fact.end, fact.text, float(fact.value), fact.slot, qualifier, is_ordinal(fact), is_vague(fact)
     )
+
+
+def is_ordinal(fact: Fact) -> bool:
+    """A number fact's "second", "3rd" (its detail is "qualifier;flags")."""
+    return fact.kind == "number" and fact.detail.partition(";")[2] == "ordinal"
+
+
+def is_vague(fact: Fact) -> bool:
+    """A number fact's "dozens", "several hundred": a lower bound, not a figure."""
+    return fact.kind == "number" and fact.detail.partition(";")[2] == "vague"
 
 
 def pair_dates(facts_a: Sequence[Fact], facts_b: Sequence[Fact], encode: Encoder) -> list[Link]:
@@ -115,7 +125,7 @@ def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]
                 candidates.append((2.0, i, j, False))  # "two weeks" / "two months"
                 continue
             same_unit = a.slot == b.slot or not a.slot or not b.slot
-            if a.detail.endswith(";ordinal") != b.detail.endswith(";ordinal") or not same_unit:
+            if is_ordinal(a) != is_ordinal(b) or not same_unit:
                 continue
             if a.slot == AGE == b.slot and a.about and b.about and surname(a.about[0]) != surname(b.about[0]):
                 continue  # the 59-year-old musher and his three-year-old dog

@@ -29,9 +29,9 @@ from ...facts import SentenceFacts
 from ...model import Discrepancy, Fact, Severity
 from ..about import SHARED_CLAUSE, TOLD_ALIKE, clause_overlap, words_alike
 from ..emit import display, make, value_of
-from ..linking import Link, dates_agree, numbers_agree
+from ..linking import Link, dates_agree, is_ordinal, is_vague, numbers_agree
 from ..registry import Example, Rule
-from .places import compatible_directions
+from .places import compatible_directions, directions_by_place
 
 SELF_CONTRADICTION = Rule(
     "FD701",
@@ -87,10 +87,9 @@ def self_contradictions(
 def _directions(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy]:
     """One place put in incompatible directions in two sentences of one version."""
     by_place: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for analysis in analyses:
-        for fact in analysis.facts:
-            if fact.kind == "modifier" and fact.value != "central":
-                by_place[(fact.doc, fact.slot)].append(fact)
+    for place, facts in directions_by_place(analyses).items():
+        for fact in facts:
+            by_place[(fact.doc, place)].append(fact)
     found = []
     for (_, place), facts in sorted(by_place.items()):
         pair = next(
@@ -146,7 +145,7 @@ def _one_kind(x: Fact, y: Fact) -> bool:
     """Two dates, or two figures of one named unit, neither vague nor ordinal."""
     if x.kind == "date":
         return True
-    return bool(x.slot) and x.slot == y.slot and not any(f.detail.endswith((";vague", ";ordinal")) for f in (x, y))
+    return bool(x.slot) and x.slot == y.slot and not any(is_vague(f) or is_ordinal(f) for f in (x, y))
 
 
 def _relative(link: Link) -> bool:

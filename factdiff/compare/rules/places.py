@@ -55,6 +55,17 @@ PLACE_CONFLICT = Rule(
 RULES = (DIRECTION_CONFLICT, PLACE_CONFLICT)
 
 
+def directions_by_place(analyses: Sequence[SentenceFacts]) -> dict[str, list[Fact]]:
+    """Every direction word of the story ("southern", "eastern parts of") by the place it
+    modifies; "central" places nothing against the others."""
+    by_place: dict[str, list[Fact]] = defaultdict(list)
+    for analysis in analyses:
+        for fact in analysis.facts:
+            if fact.kind == "modifier" and fact.value != "central":
+                by_place[fact.slot].append(fact)
+    return by_place
+
+
 def place_conflicts(links: Sequence[Link], group_of, inferred: set[str]) -> list[Discrepancy]:
     """FD302: clusters of linked places whose names or scales differ."""
     return clusters_to_discrepancies(links, PLACE_CONFLICT, places_agree, group_of, inferred)
@@ -62,13 +73,8 @@ def place_conflicts(links: Sequence[Link], group_of, inferred: set[str]) -> list
 
 def direction_conflicts(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy]:
     """'eastern' against 'southern' Kherson anywhere in the story, majority against outliers."""
-    by_place: dict[str, list[Fact]] = defaultdict(list)
-    for analysis in analyses:
-        for fact in analysis.facts:
-            if fact.kind == "modifier" and fact.value != "central":
-                by_place[fact.slot].append(fact)
     found = []
-    for place, facts in sorted(by_place.items()):
+    for place, facts in sorted(directions_by_place(analyses).items()):
         docs_by_direction: dict[str, set[str]] = defaultdict(set)
         for fact in facts:
             docs_by_direction[fact.value].add(fact.doc)
