@@ -88,8 +88,30 @@ def segment(doc: Document, regions: Sequence[Region], memo: dict[str, Spans] | N
 def _unit_spans(unit: str) -> Spans:
     """The sentences of one unit, as offsets into it: they depend on its text alone."""
     return tuple(
-        (s, e) for start, end in _unit_sentences(unit, 0, len(unit)) for s, e in _cap(unit, start, end) if _has_letter(unit, s, e)
+        (s, e)
+        for start, end in _unit_sentences(unit, 0, len(unit))
+        for glued_start, glued_end in _unglued(unit, start, end)
+        for s, e in _cap(unit, glued_start, glued_end)
+        if _has_letter(unit, s, e)
     )
+
+
+# A full stop with no space before the next sentence, as text scraped from a page's paragraphs
+# often has ("was continued to July 6.Jarrett faces ..."): a lower-case word or a digit, the
+# stop, then a capitalised word. pysbd keeps such a pair as one sentence.
+_GLUED = re.compile(r"(?<=[a-z0-9])[.!?]['\"”’)\]]*(?=[A-Z][a-z])")
+
+
+def _unglued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, begin = [], start
+    for m in _GLUED.finditer(text, start, end):
+        word = _LAST_WORD.search(text, max(begin, m.start() - 12), m.start() + 1)
+        if text[m.start()] == "." and word and not word.group(1).isdigit() and _is_abbreviation(word.group(1)):
+            continue
+        pieces.append((begin, m.end()))
+        begin = m.end()
+    pieces.append((begin, end))
+    return [(s, e) for s, e in pieces if s < e]
 
 
 def _has_letter(text: str, start: int, end: int) -> bool:

@@ -57,6 +57,17 @@ def test_titles_in_a_row_stay_with_the_name() -> None:
     assert texts(segment(doc, whole(doc))) == ["Det. Insp. Kim Riley and Supt. Mary Jones spoke.", "Pvt. Ryan was there."]
 
 
+def test_sentences_glued_without_a_space_are_two_sentences() -> None:
+    # Scraped pages lose the space between paragraphs: "was continued to July 6.Jarrett faces".
+    doc = make("Her hearing was continued to July 6.Jarrett faces one count.The court said so. It cost 3.5 million in the U.S.Then Mr.Smith left.")
+    sentences = segment(doc, whole(doc))
+    assert texts(sentences) == [
+        "Her hearing was continued to July 6.", "Jarrett faces one count.", "The court said so.",
+        "It cost 3.5 million in the U.S.Then Mr.Smith left.",
+    ]
+    assert_invariant(doc, sentences)
+
+
 def test_lines_then_sentences() -> None:
     doc = make(
         "Putin visits troops in Kherson\n\n"
