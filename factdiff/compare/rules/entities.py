@@ -37,7 +37,8 @@ ENTITY_CONFLICT = Rule(
     "inflection, an acronym, a surname for the full name, a first name for the story's full name, "
     "the words of an organisation's name in another order), for a name "
     "merely moved within the sentence, for a place and the place holding it, for a "
-    "spokesman against his company, and for different people quoted on different points "
+    "spokesman against his company, for a claim one version relays through both speakers, and "
+    "for different people quoted on different points "
     "(a claim attributed to someone else must share a run of words with the other version's).",
     (Example("“The cuts to the hospital budget are a huge mistake,” said Maria Marini on Monday.",
              "Speaking on Monday, Nikos Poulopoulos said the cuts to the hospital budget were a huge mistake."),
@@ -48,7 +49,9 @@ ENTITY_CONFLICT = Rule(
      Example("“The markets will recover by the summer,” Donald Trump said on Wednesday.",
              "“I have decided to retire from the court,” Anthony Kennedy said on Wednesday."),
      Example("Its inventor, Bob Propst, said in 1997 that he regretted the design.",
-             "Its inventor, Robert Propst, said in 1997 that he regretted the design."),),
+             "Its inventor, Robert Propst, said in 1997 that he regretted the design."),
+     Example("The Forest Service confirmed that the Department of Agriculture, its parent agency, had hired an independent investigator.",
+             "The Department of Agriculture confirmed that it had hired an independent investigator."),),
 )
 ROLE_CONFLICT = Rule(
     "FD402",
@@ -165,7 +168,10 @@ def speaker_conflicts(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepan
     pairs = [(x, y) for x in said_a for y in said_b if x.slot == y.slot]  # a spokesman and his company agree
     if not pairs or any(_same_speaker(x, y) for x in said_a for y in said_b):
         return []
-    pairs = [(x, y) for x, y in pairs if _shared_run(a, x, b, y) >= SAME_CLAIM_WORDS]
+    pairs = [
+        (x, y) for x, y in pairs
+        if _shared_run(a, x, b, y) >= SAME_CLAIM_WORDS and not _names(a, y) and not _names(b, x)
+    ]
     if not pairs:
         return []
     x, y = pairs[0]
@@ -196,6 +202,15 @@ def _shared_run(a: DocFacts, x: Fact, b: DocFacts, y: Fact) -> int:
 
     ka, kb = keys(a, x), keys(b, y)
     return SequenceMatcher(None, ka, kb, autojunk=False).find_longest_match(0, len(ka), 0, len(kb)).size
+
+
+def _names(facts: DocFacts, speaker: Fact) -> bool:
+    """Whether a version names the other's speaker too: "the Forest Service confirmed that the
+    Department of Agriculture, its parent agency, engaged ..." relays one claim through both."""
+    return any(
+        f.kind == "entity" and (f.value == speaker.value or _same_entity(f.text, speaker.detail))
+        for f in facts.facts
+    )
 
 
 def _same_speaker(x: Fact, y: Fact) -> bool:
