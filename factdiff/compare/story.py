@@ -15,7 +15,7 @@ from ..model import DateSource, Discrepancy, Document, Group
 from . import about
 from .claims import facts_by_doc, resolve_story_names
 from .linking import Encoder, Link, story_age_links, story_date_links
-from .rules.consistency import self_contradictions
+from .rules.consistency import changed_tellings, self_contradictions
 from .rules.dates import date_conflicts, unknown_times
 from .rules.details import claims_only_here, finer_figures, omitted_details, without_details_in_conflict
 from .rules.entities import role_conflicts, with_majority
@@ -59,6 +59,7 @@ def compare(
         facts_of[analysis.sentence.doc].extend(analysis.facts)
     for kind in ("date", "number"):
         links[kind] = about.weigh(links[kind], by_sentence, facts_of)
+    found += changed_tellings(links, facts_of, by_sentence, group_of)
     found += date_conflicts(links["date"], group_of, inferred)
     found += number_conflicts(links["number"], group_of, inferred)
     found += place_conflicts(links["place"], group_of, inferred)

@@ -14,7 +14,10 @@ thing, taken from the test used across versions (:mod:`..about`, :mod:`..linking
   twice consistently where this one changed it once. Across versions such a change goes untold
   (:func:`..about.weigh` drops a conflict with a value the version also gives, and
   :mod:`..clusters` never sets a version against itself), so these links are read before
-  weighing.
+  weighing;
+* a conflict across versions that survived weighing (:func:`changed_tellings`), where the
+  version itself gives the other's value elsewhere about the same thing (the clauses share
+  what they are about, or that sentence tells the other's claim in the same words).
 
 Found in a story of two or more versions (a single version is a usage error of ``check``).
 """
@@ -22,7 +25,7 @@ Found in a story of two or more versions (a single version is a usage error of `
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 
 from ...facts import SentenceFacts
@@ -43,7 +46,9 @@ SELF_CONTRADICTION = Rule(
     "be about the same thing only on strong evidence: one place given incompatible directions in "
     "two sentences, or two figures or dates of this version that another version's agreeing "
     "values are linked to as the same fact (it tells the fact twice the same way, this version "
-    "changed it once). Both spans are this version's. It stays quiet for directions of a country "
+    "changed it once), or a value of this version that conflicts with another version's in "
+    "aligned sentences while this version gives the other's value elsewhere about the same "
+    "thing. Both spans are this version's. It stays quiet for directions of a country "
     "(\"southern\" and \"eastern\" Ukraine are two parts), for compatible directions "
     "(\"southeastern\" holds \"southern\"), for directions coordinated in one sentence, and for "
     "different figures the version gives of different things, such as two counts in one "
@@ -81,6 +86,40 @@ def self_contradictions(
     found = _directions(analyses, group_of)
     found += _linked([l for l in links.get("number", ()) if strong(l)], numbers_agree, group_of)
     found += _linked([l for l in links.get("date", ()) if strong(l)], dates_agree, group_of)
+    return found
+
+
+def changed_tellings(
+    links: dict[str, Sequence[Link]], facts_of: Mapping[str, Sequence[Fact]], by_sentence: Mapping[tuple[str, int], SentenceFacts], group_of
+) -> list[Discrepancy]:
+    """FD701 from conflicts across versions, once weighed (``links`` as :func:`..about.weigh`
+    kept them): a version whose value conflicts with another's in aligned sentences, and which
+    itself gives the other's value elsewhere, about the same thing (a clause sharing what it is
+    about, or the other's claim told in the same words), has changed one of its own two
+    tellings ("In 2004, three Mexicans made headlines" ... "In 2006, three Mexican fishermen
+    were found drifting")."""
+    words = lambda f: by_sentence[(f.doc, f.sentence)].words
+
+    def about_it(other: Fact, mine: Fact, theirs: Fact) -> bool:
+        if max(clause_overlap(other, theirs), clause_overlap(other, mine)) >= SHARED_CLAUSE:
+            return True
+        return words_alike(other, words(other), theirs, words(theirs)) >= TOLD_ALIKE
+
+    found, told = [], set()
+    for kind, agree in (("number", numbers_agree), ("date", dates_agree)):
+        for link in links.get(kind, ()):
+            if link.agree or not link.aligned:
+                continue
+            for mine, theirs in ((link.a, link.b), (link.b, link.a)):
+                for other in facts_of[mine.doc]:
+                    if other.sentence == mine.sentence or other.kind != kind or agree(other, theirs) is not True:
+                        continue
+                    if not _one_kind(mine, other) or not about_it(other, mine, theirs):
+                        continue
+                    pair = tuple(sorted((mine, other), key=lambda f: (f.sentence, f.start)))
+                    if pair not in told:
+                        told.add(pair)
+                        found.append(_told(pair, group_of, mine.slot))
     return found
 
 
