@@ -138,6 +138,7 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
     for mention in dates:
         head = _token_at(parse, mention.start, mention.end)
         context, about = _clause(head, entities) if head is not None else ("", ())
+        about = _nearest_to(mention, about, dates, entities)
         clause_head = _clause_head(head) if head is not None else None
         event = clause_head.lemma_.lower() if clause_head is not None else ""
         # A date in a relative clause gives background about a noun ("Mariupol, which was
@@ -160,7 +161,8 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
     for number in find_numbers(text, skip=[(m.start, m.end) for m in dates]):
         head = _token_at(parse, number.start, number.end)
         context, about = _clause(head, entities) if head is not None else ("", ())
-        detail = f"{number.qualifier};{'ordinal' if number.ordinal else ''}{'vague' if number.vague else ''}"
+        flags = f"{'ordinal' if number.ordinal else ''}{'vague' if number.vague else ''}"
+        detail = f"{number.qualifier};{flags};{_whole(head) if head is not None else ''}"
         unit = number.unit
         holder = age_holder(text, number.start, number.end, parse, entities) if not number.ordinal else None
         if holder is not None:
@@ -272,6 +274,55 @@ def _clause_head(token):
             return current
         current = current.head
     return current
+
+
+_GENERIC_WHOLE = frozenset("total all entire whole overall world global its their his her".split())
+
+
+def _whole(token) -> str:
+    """What a figure is a share or a count of, by the "of" phrase on its noun: "70% of the
+    total marine biomass" (marine+biomass) is not "13 percent of the world's biomass" (biomass),
+    nor "three charges of attempted murder" the "four of five charges". Words saying "all of
+    it" are left out; content words are sorted and joined by "+"."""
+    noun = token
+    while noun.dep_ in ("nummod", "quantmod", "compound") and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM"):
+        noun = noun.head
+    if noun.pos_ == "NUM":  # "eight of the Great Pyramids of Egypt": the "of" phrase is what is counted
+        noun = _of_object(noun) or noun
+    obj = _of_object(noun)
+    if obj is None or obj is noun:
+        return ""
+    # Common words only: a proper name there says whose or where ("of Giza" / "of Egypt").
+    words = {
+        t.lemma_.lower() for t in obj.subtree
+        if t.pos_ in ("NOUN", "ADJ") and t.lemma_.lower() not in _GENERIC_WHOLE and t.i <= obj.i
+    }
+    return "+".join(sorted(words))
+
+
+def _of_object(token):
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _nearest_to(mention, about: tuple[str, ...], dates: Sequence, entities: Sequence[_Entity]) -> tuple[str, ...]:
+    """The entities of a date's clause that no other date of the sentence stands nearer to: in
+    "the death of Janis Joplin in 1970 led to his departure from Jefferson Airplane in 1971",
+    the band goes with 1971, not 1970."""
+    if len(dates) < 2:
+        return about
+
+    def gap(entity: _Entity, other) -> int:
+        return max(other.start - entity.end, entity.start - other.end, 0)
+
+    kept = []
+    for key in about:
+        spans = [e for e in entities if e.key == key]
+        if any(gap(e, mention) <= min(gap(e, d) for d in dates if d is not mention) for e in spans):
+            kept.append(key)
+    return tuple(kept)
 
 
 def _clause(token, entities: Sequence[_Entity]) -> tuple[str, tuple[str, ...]]:

@@ -77,6 +77,17 @@ def relation(a: str, b: str, pos: str) -> Relation:
     return Relation.UNRELATED
 
 
+def names_people(noun: str) -> bool:
+    """Whether a noun's commonest sense is a kind of person ("victim", "resident", "men"), or it
+    is "people": what a head count counts, however an outlet words it."""
+    key = _key(noun)
+    if key in ("people", "person", "persons"):
+        return True
+    senses = _senses("noun", key)[:1]
+    person = _senses("noun", "person")[:1]
+    return bool(senses and person) and (senses[0] == person[0] or person[0] in _ancestors("noun", senses, 12))
+
+
 def _key(word: str) -> str:
     return word.strip().lower().replace(" ", "_").replace("-", "_")
 

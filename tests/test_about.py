@@ -8,8 +8,9 @@ of two single-sentence versions, their words as the facts stage gives them.
 from __future__ import annotations
 
 from factdiff.compare import compare
-from factdiff.compare.about import Evidence, evidence, states_value
-from factdiff.model import Severity
+from factdiff.compare.about import Evidence, borrowed_dates, dated_apart, evidence, of_other_wholes, states_value
+from factdiff.compare.linking import Link
+from factdiff.model import Fact, Severity
 
 from test_compare import _encode, _fact, _story, _words
 
@@ -103,3 +104,53 @@ def test_a_vague_amount_against_a_figure_needs_the_claim_told_in_the_same_words(
     (a,), (b,) = facts["a"], facts["b"]
     assert evidence(a, analyses[0].words, b, analyses[1].words, [a], [b]) is Evidence.LOOSE  # a loosely told claim
     assert not [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD201"]
+
+
+def test_a_claim_told_in_the_same_words_conflicts_whatever_the_version_says_elsewhere():
+    # One of a version's two tellings changed: the figure it gives elsewhere does not excuse it.
+    texts = {"a": "The drainpipe was 30 metres long and opened onto the bay.", "b": "The drainpipe was 50 metres long and opened onto the bay."}
+    a = _fact("number", "a", texts["a"], "30", "30", slot="metre")
+    b = _fact("number", "b", texts["b"], "50", "50", slot="metre")
+    a_elsewhere = Fact("number", "a", 3, 0, 2, "50", "50", slot="metre")
+    assert evidence(a, _words(texts["a"]), b, _words(texts["b"]), [a, a_elsewhere], [b]) is Evidence.STRONG
+
+
+def test_a_sentence_that_gives_both_values_contradicts_neither():
+    texts = {"a": "Smith was due in court on July 2.", "b": "Smith was due in court on July 6 and Jones on July 2."}
+    a = _fact("date", "a", texts["a"], "July 2", "rel:date:07-02", detail="day;relative;rel:date:07-02")
+    b = _fact("date", "b", texts["b"], "July 6", "rel:date:07-06", detail="day;relative;rel:date:07-06")
+    b_also = _fact("date", "b", texts["b"], "July 2", "rel:date:07-02", detail="day;relative;rel:date:07-02")
+    assert evidence(a, _words(texts["a"]), b, _words(texts["b"]), [a], [b, b_also]) is Evidence.NONE
+
+
+def test_one_head_count_in_other_words_near_the_version_own_figure_is_that_figure_told():
+    a = Fact("number", "a", 4, 0, 2, "19", "19", slot="people")
+    a_victims = Fact("number", "a", 5, 7, 11, "five", "5", slot="victim")  # "Of the five victims who remained hospitalized"
+    a_far = Fact("number", "a", 30, 7, 11, "five", "5", slot="victim")
+    b = Fact("number", "b", 2, 0, 4, "five", "5", slot="people")  # "five people remain in hospital"
+    assert states_value(b, [a, a_victims], near=a.sentence)
+    assert not states_value(b, [a, a_far], near=a.sentence)
+    assert not states_value(Fact("number", "b", 2, 0, 4, "five", "5", slot="year"), [a_victims], near=a.sentence)
+
+
+def test_shares_of_different_wholes_are_different_figures():
+    a = Fact("number", "a", 0, 0, 3, "70%", "70", slot="percent", detail=";;biomass+marine")
+    b = Fact("number", "b", 0, 0, 3, "13%", "13", slot="percent", detail=";;biomass")
+    same = Fact("number", "b", 0, 0, 3, "75%", "75", slot="percent", detail=";;biomass+marine")
+    unsaid = Fact("number", "b", 0, 0, 3, "75%", "75", slot="percent", detail=";;")
+    assert of_other_wholes(a, b)
+    assert not of_other_wholes(a, same)
+    assert not of_other_wholes(a, unsaid)  # one version leaves it unsaid: no evidence either way
+
+
+def test_a_figure_is_dated_by_the_sentence_of_the_figure_it_agrees_with():
+    # "Friday saw the Dow close down 666 points" / "the Dow ended down 1,175 points" (undated),
+    # which another version tells as "Monday the Dow shed 1,175 points".
+    friday = Fact("date", "a", 0, 0, 6, "Friday", "rel:weekday:fri", detail="day;relative;rel:weekday:fri")
+    monday = Fact("date", "c", 0, 0, 6, "Monday", "rel:weekday:mon", detail="day;relative;rel:weekday:mon")
+    a = Fact("number", "a", 0, 30, 33, "666", "666", slot="point")
+    b = Fact("number", "b", 0, 20, 25, "1,175", "1175", slot="point")
+    c = Fact("number", "c", 0, 20, 25, "1,175", "1175", slot="point")
+    borrowed = borrowed_dates([Link(b, c, True, aligned=True)], {"a": [friday, a], "b": [b], "c": [monday, c]})
+    assert not dated_apart(a, b, [friday, a], [b])
+    assert dated_apart(a, b, [friday, a], [b], borrowed)

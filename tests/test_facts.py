@@ -76,3 +76,34 @@ def _titles(text: str) -> list[tuple[str, str, str]]:
 )
 def test_only_a_definite_title_whose_holder_is_known_is_an_office(text, expected):
     assert _titles(text) == expected
+
+
+def test_ages_of_one_person_at_several_times_are_not_set_against_another_versions_age(embedder):
+    documents = (
+        Document("a", "a.txt", "Anna Berg, then 22, was sentenced in 1998. On Wednesday, at 40, Anna Berg walked free."),
+        Document("b", "b.txt", "The fire woke Anna Berg, 21, in the night. She said she had always been innocent."),
+    )
+    found = [d for d in factdiff.check_documents(documents, embedder=embedder).discrepancies if d.code == "FD201"]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "text, whole",
+    [
+        ("Microbes account for about 70% of the total marine biomass.", "biomass+marine"),
+        ("Bacteria are nearly 13 percent of the world's biomass.", "biomass"),
+        ("Dunn was found guilty on three charges of attempted murder.", "murder"),
+        ("Jurors found Dunn guilty on four of five charges.", ""),
+        ("It weighs as much as eight of the Great Pyramids of Egypt.", ""),  # a proper name says where, not what
+        ("Humans have destroyed 83% of all wild mammals.", "mammal+wild"),
+    ],
+)
+def test_a_figure_knows_what_it_is_a_share_or_count_of(text, whole):
+    (number,) = [f for f in _facts(text, "number") if f.detail.split(";")[1] != "ordinal"][:1]
+    assert number.detail.split(";")[2] == whole
+
+
+def test_an_entity_anchors_the_date_it_stands_nearest_to():
+    (death, departure) = _facts("His sorrow at the death of Janis Joplin in 1970 led to his departure from Jefferson Airplane in 1971.", "date")
+    assert not any("airplane" in key for key in death.about)
+    assert any("airplane" in key for key in departure.about)

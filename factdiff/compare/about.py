@@ -7,7 +7,13 @@ time on the judged date and number flags of real coverage (``benchmarks/about_si
 pairs, ROC area; docs/real-coverage.md has the table), three carry the weight:
 
 * whether either version also gives the other's value somewhere: then it tells both figures and
-  contradicts neither (0.70); and whether each sentence dates its figure to a different day;
+  contradicts neither (0.70), unless the claim is told in the same words (a version that
+  changed one of two tellings still contradicts the others); in the sentence itself it always
+  does. A head count in other words counts near the version's own figure ("five victims" for
+  "five people"). And whether each figure is dated to a different day, by its own sentence or
+  by the sentence of a figure it agrees with;
+* what a figure is a share or count of, when both say ("70% of the marine biomass" / "13% of
+  the world's biomass"): different wholes, different figures;
 * how alike the two sentences are word for word with the values masked (0.76): a claim told
   again is told in many of the same words;
 * how many content words the clauses around the two values share (0.64): what is counted and
@@ -27,9 +33,10 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from enum import Enum
 
-from ..facts import SentenceFacts, Word
+from ..facts import AGE, SentenceFacts, Word
 from ..model import Fact
-from .linking import Link, anchors, dates_agree, is_vague
+from ..wordnet import names_people
+from .linking import Link, anchors, dates_agree, is_vague, whole
 
 TOLD_ALIKE = 0.5  # masked word-sequence ratio of two tellings of one claim (rewrites: 0.6-1.0)
 TOLD_LOOSELY = 0.25  # below it, sentences of independent coverage share a topic, not a claim
@@ -62,25 +69,45 @@ def clause_overlap(a: Fact, b: Fact) -> float:
     return len(ca & cb) / max(1, len(ca | cb))
 
 
-def states_value(fact: Fact, others: Iterable[Fact]) -> bool:
+def states_value(fact: Fact, others: Iterable[Fact], near: int | None = None) -> bool:
     """Whether ``others`` (another version's facts) give this very value: the same date, or the
-    same figure of the same unit."""
+    same figure of the same unit; or, within :data:`NEAR_SENTENCES` of sentence ``near`` (where
+    that version tells its own figure), the same head count of people in other words ("19
+    people were wounded ... Of the five victims who remained hospitalized" against "five people
+    remain in hospital")."""
     for other in others:
         if other.kind != fact.kind or other.value != fact.value:
             continue
         if fact.kind == "date" or other.slot == fact.slot:
             return True
+        if near is not None and abs(other.sentence - near) <= NEAR_SENTENCES and _head_counts(fact, other):
+            return True
     return False
 
 
-def evidence(a: Fact, sa: Iterable[Word], b: Fact, sb: Iterable[Word], facts_a: Iterable[Fact], facts_b: Iterable[Fact]) -> Evidence:
+NEAR_SENTENCES = 2  # how far from a figure the same head count in other words still tells it
+
+
+def _head_counts(a: Fact, b: Fact) -> bool:
+    return bool(a.slot and b.slot) and a.slot != AGE != b.slot and names_people(a.slot) and names_people(b.slot)
+
+
+def evidence(
+    a: Fact, sa: Iterable[Word], b: Fact, sb: Iterable[Word], facts_a: Sequence[Fact], facts_b: Sequence[Fact],
+    borrowed: Mapping[Fact, Sequence[Fact]] | None = None,
+) -> Evidence:
     """How surely two conflicting values, in sentences with words ``sa`` and ``sb`` of versions
-    whose facts are ``facts_a`` and ``facts_b``, are about the same thing."""
-    if _stated_either(a, b, facts_a, facts_b) or dated_apart(a, b, facts_a, facts_b):
+    whose facts are ``facts_a`` and ``facts_b``, are about the same thing. ``borrowed``: dates a
+    figure takes from the sentences of figures that agree with it (:func:`borrowed_dates`)."""
+    if dated_apart(a, b, facts_a, facts_b, borrowed) or of_other_wholes(a, b):
         return Evidence.NONE
+    if _stated_either(a, b, _in_sentence(a, facts_a), _in_sentence(b, facts_b)):
+        return Evidence.NONE  # the sentence itself gives both values: they were paired wrongly
     alike = words_alike(a, sa, b, sb)
     if alike >= TOLD_ALIKE:
-        return Evidence.STRONG
+        return Evidence.STRONG  # one claim told twice, whatever else either version says elsewhere
+    if _stated_either(a, b, facts_a, facts_b):
+        return Evidence.NONE
     if alike >= TOLD_LOOSELY and clause_overlap(a, b) >= SHARED_CLAUSE:
         return Evidence.LOOSE
     if a.kind == "date" and anchors(a) & anchors(b):
@@ -88,15 +115,45 @@ def evidence(a: Fact, sa: Iterable[Word], b: Fact, sb: Iterable[Word], facts_a: 
     return Evidence.NONE
 
 
-def dated_apart(a: Fact, b: Fact, facts_a: Iterable[Fact], facts_b: Iterable[Fact]) -> bool:
-    """Whether two figures are told of different days: each sentence dates its figure and no
-    date of one agrees with a date of the other ("Friday, which saw the Dow close down 666
-    points" / "Monday the Dow shed 1,175 points")."""
+def dated_apart(
+    a: Fact, b: Fact, facts_a: Sequence[Fact], facts_b: Sequence[Fact], borrowed: Mapping[Fact, Sequence[Fact]] | None = None
+) -> bool:
+    """Whether two figures are told of different days: each is dated (by its own sentence, or by
+    the sentence of a figure that agrees with it) and no date of one agrees with a date of the
+    other ("Friday, which saw the Dow close down 666 points" / "Monday the Dow shed 1,175
+    points", and so also against "the Dow ended down 1,175 points", undated)."""
     if a.kind != "number":
         return False
-    dates_a = [f for f in facts_a if f.kind == "date" and f.sentence == a.sentence and f.value != "unknown"]
-    dates_b = [f for f in facts_b if f.kind == "date" and f.sentence == b.sentence and f.value != "unknown"]
+    borrowed = borrowed or {}
+    dates_a = _sentence_dates(a, facts_a) + list(borrowed.get(a, ()))
+    dates_b = _sentence_dates(b, facts_b) + list(borrowed.get(b, ()))
     return bool(dates_a and dates_b) and all(dates_agree(x, y) is False for x in dates_a for y in dates_b)
+
+
+def borrowed_dates(links: Iterable[Link], facts_of: Mapping[str, Sequence[Fact]]) -> dict[Fact, list[Fact]]:
+    """For each figure, the dates of the sentences of the figures of other versions it agrees
+    with: one figure told twice is of one day, whichever sentence names it."""
+    borrowed: dict[Fact, list[Fact]] = {}
+    for link in links:
+        if link.agree and link.a.kind == "number":
+            borrowed.setdefault(link.a, []).extend(_sentence_dates(link.b, facts_of[link.b.doc]))
+            borrowed.setdefault(link.b, []).extend(_sentence_dates(link.a, facts_of[link.a.doc]))
+    return borrowed
+
+
+def of_other_wholes(a: Fact, b: Fact) -> bool:
+    """Two figures each a share or a count of something named, and not the same something:
+    "70% of marine biomass" / "13 percent of the world's biomass"."""
+    wa, wb = whole(a), whole(b)
+    return bool(wa and wb) and wa != wb
+
+
+def _in_sentence(fact: Fact, facts: Iterable[Fact]) -> list[Fact]:
+    return [f for f in facts if f.sentence == fact.sentence]
+
+
+def _sentence_dates(fact: Fact, facts: Iterable[Fact]) -> list[Fact]:
+    return [f for f in facts if f.kind == "date" and f.sentence == fact.sentence and f.value != "unknown"]
 
 
 def _within(word: Word, fact: Fact) -> bool:
@@ -123,12 +180,16 @@ def weigh(links: Sequence[Link], by_sentence: Mapping[tuple[str, int], SentenceF
     in one claim told twice: a weekday against a weekday of another event is not a conflict.
     """
     kept = []
+    borrowed = borrowed_dates(links, facts_of)
     for link in links:
         if link.agree:
             kept.append(link)
             continue
         a, b = link.a, link.b
-        found = evidence(a, by_sentence[(a.doc, a.sentence)].words, b, by_sentence[(b.doc, b.sentence)].words, facts_of[a.doc], facts_of[b.doc])
+        found = evidence(
+            a, by_sentence[(a.doc, a.sentence)].words, b, by_sentence[(b.doc, b.sentence)].words,
+            facts_of[a.doc], facts_of[b.doc], borrowed,
+        )
         if _unresolved(a) or _unresolved(b):
             if found is Evidence.STRONG:
                 kept.append(link)
@@ -143,7 +204,7 @@ def weigh(links: Sequence[Link], by_sentence: Mapping[tuple[str, int], SentenceF
 
 
 def _stated_either(a: Fact, b: Fact, facts_a: Iterable[Fact], facts_b: Iterable[Fact]) -> bool:
-    return states_value(a, facts_b) or states_value(b, facts_a)
+    return states_value(a, facts_b, near=b.sentence) or states_value(b, facts_a, near=a.sentence)
 
 
 def _unresolved(fact: Fact) -> bool:

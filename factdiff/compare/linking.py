@@ -64,20 +64,30 @@ def _date_mention(fact: Fact) -> DateMention:
 
 
 def _number_mention(fact: Fact) -> quantities.NumberMention:
-    qualifier, _, _ = fact.detail.partition(";")
+    qualifier = fact.detail.split(";")[0]
     return quantities.NumberMention(
         fact.start, fact.end, fact.text, float(fact.value), fact.slot, qualifier, is_ordinal(fact), is_vague(fact)
     )
 
 
 def is_ordinal(fact: Fact) -> bool:
-    """A number fact's "second", "3rd" (its detail is "qualifier;flags")."""
-    return fact.kind == "number" and fact.detail.partition(";")[2] == "ordinal"
+    """A number fact's "second", "3rd" (its detail is "qualifier;flags;whole")."""
+    return fact.kind == "number" and _number_detail(fact)[1] == "ordinal"
 
 
 def is_vague(fact: Fact) -> bool:
     """A number fact's "dozens", "several hundred": a lower bound, not a figure."""
-    return fact.kind == "number" and fact.detail.partition(";")[2] == "vague"
+    return fact.kind == "number" and _number_detail(fact)[1] == "vague"
+
+
+def whole(fact: Fact) -> frozenset[str]:
+    """The content words of what a figure is a share or count of ("of the marine biomass")."""
+    words = _number_detail(fact)[2] if fact.kind == "number" else ""
+    return frozenset(words.split("+")) if words else frozenset()
+
+
+def _number_detail(fact: Fact) -> list[str]:
+    return (fact.detail.split(";") + ["", "", ""])[:3]
 
 
 def pair_dates(facts_a: Sequence[Fact], facts_b: Sequence[Fact], encode: Encoder) -> list[Link]:
@@ -233,7 +243,7 @@ def story_date_links(analyses: Sequence[SentenceFacts], group_of, encode: Encode
         f
         for a in analyses
         for f in a.facts
-        if f.kind == "date" and f.value != "unknown" and anchors(f)
+        if f.kind == "date" and f.value != "unknown" and anchors(f) and not _of_another_event(f) and not _year_only(f)
     ]
     if len(dated) < 2:
         return []
@@ -262,6 +272,21 @@ def story_date_links(analyses: Sequence[SentenceFacts], group_of, encode: Encode
     return links
 
 
+_ANOTHER = frozenset("similar another previous separate prior".split())
+
+
+def _of_another_event(fact: Fact) -> bool:
+    """A clause that dates some other event like the story's ("a similar storm brought snow to
+    the Northeast this past Monday"): its date is not the story's, whatever it shares."""
+    return any(w.lower() in _ANOTHER for w in fact.context.split())
+
+
+def _year_only(fact: Fact) -> bool:
+    """A bare year: a life or an institution has one for every event ("left the band in 1971",
+    "joined the reunion tour in 1989"), so sharing a name ties no two of them together."""
+    return fact.detail.split(";")[0] in ("year", "decade")
+
+
 def anchors(fact: Fact) -> frozenset[str]:
     """Entities specific enough to tie two clauses together: not people (a story's protagonist is
     in every sentence), not nationalities, not countries."""
@@ -288,8 +313,11 @@ def story_age_links(analyses: Sequence[SentenceFacts]) -> list[Link]:
     for doc_a, doc_b in combinations(sorted(by_doc), 2):
         for holder in sorted(by_doc[doc_a].keys() & by_doc[doc_b].keys()):
             ages_a, ages_b = by_doc[doc_a][holder], by_doc[doc_b][holder]
-            if {f.value for f in ages_a} & {f.value for f in ages_b}:
+            values_a, values_b = {f.value for f in ages_a}, {f.value for f in ages_b}
+            if values_a & values_b:
                 continue  # both versions give that age (a second one is someone else's, or another time)
+            if len(values_a) > 1 or len(values_b) > 1:
+                continue  # "Bunch, then 22, was sentenced ... at 38, she was released": ages at several times
             links.append(Link(ages_a[0], ages_b[0], numbers_agree(ages_a[0], ages_b[0]), aligned=False))
     return links
 

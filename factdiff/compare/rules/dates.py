@@ -32,13 +32,18 @@ DATE_CONFLICT = Rule(
     "2023\"), where a version gives both values (\"from 2006 to 2008\"), and never sets an "
     "unresolved relative date against an absolute one. Two dates conflict only when they date "
     "the same thing (:mod:`factdiff.compare.about`); a weekday that no publication date "
-    "resolves conflicts only in one claim told twice, never with the weekday of another event.",
+    "resolves conflicts only in one claim told twice, never with the weekday of another event. "
+    "Across the story, a bare year is never linked by a shared name (a band or a company has a "
+    "year for every event of its history), nor is a clause about \"a similar\", \"another\" or "
+    "\"a previous\" event; an entity anchors the date of its sentence it stands nearest to.",
     (Example("The bridge over the river was opened on 3 May 2021, the council said.",
              "The bridge over the river was opened on 5 May 2021, the council said."),),
     (Example("The bridge over the river was opened in May 2021, the council said.",
              "The bridge over the river was opened on 5 May 2021, the council said."),
      Example("The two girls vanished on Monday after leaving their school in the town.",
-             "The bodies of the two girls were found on Tuesday in woods near the town."),),
+             "The bodies of the two girls were found on Tuesday in woods near the town."),
+     Example("The singer released four albums. After the death of a friend in 1970, he left Jefferson Airplane in 1971.",
+             "The singer released four albums. In 1989 he joined a short reunion tour of Jefferson Airplane."),),
 )
 DATE_UNKNOWN = Rule(
     "FD102",

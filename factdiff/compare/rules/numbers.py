@@ -29,9 +29,12 @@ NUMBER_CONFLICT = Rule(
     "Outlets that report one event independently write sentences that only look alike, so two "
     "figures conflict only when they are about the same thing (:mod:`factdiff.compare.about`): "
     "the claim told in many of the same words (an error), or the clauses around the figures "
-    "sharing what is counted (a warning); never where a version gives both figures. Across the "
-    "story, a person's age is compared wherever it is told (\"Anna Berg, 45,\" / \"the "
-    "46-year-old\").",
+    "sharing what is counted (a warning); never where the sentence gives both figures, nor where "
+    "the version gives the other figure elsewhere, unless the claim is told in the same words. "
+    "Shares or counts of different named wholes (\"70% of the marine biomass\" / \"13% of the "
+    "world's biomass\") are different figures. Across the story, a person's age is compared "
+    "wherever it is told (\"Anna Berg, 45,\" / \"the 46-year-old\"), unless a version tells "
+    "that person at several ages.",
     (Example("The mayor said 40 people were hurt in the fire at the warehouse.",
              "The mayor said 14 people were hurt in the fire at the warehouse."),
      Example("Anna Berg, 45, runs the bakery on the square. She opened it in 2010.",
@@ -39,7 +42,9 @@ NUMBER_CONFLICT = Rule(
     (Example("The mayor said forty people were hurt in the fire at the warehouse.",
              "The mayor said 40 people were hurt in the fire at the warehouse."),
      Example("Regional airline Cape Air alone cancelled more than 200 flights on Wednesday.",
-             "Airlines cancelled more than 2,700 flights on Wednesday. Cape Air cancelled 200 of them."),),
+             "Airlines cancelled more than 2,700 flights on Wednesday. Cape Air cancelled 200 of them."),
+     Example("The study found that microbes account for 70% of the total marine biomass.",
+             "The study found that bacteria account for 13% of the world's biomass."),),
 )
 RULES = (NUMBER_CONFLICT,)
 
