@@ -78,7 +78,7 @@ def states_value(fact: Fact, others: Iterable[Fact], near: int | None = None) ->
     for other in others:
         if other.kind != fact.kind or other.value != fact.value:
             continue
-        if fact.kind == "date" or other.slot == fact.slot:
+        if dates_agree(fact, other) if fact.kind == "date" else other.slot == fact.slot:
             return True
         if near is not None and abs(other.sentence - near) <= NEAR_SENTENCES and _head_counts(fact, other):
             return True

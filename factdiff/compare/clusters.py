@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from ..model import Discrepancy, Fact, Severity
 from .. import quantities
 from .emit import display, make, value_of
-from .linking import Link
+from .linking import Link, named_weekday
 from .registry import Rule
 
 Agree = Callable[[Fact, Fact], "bool | None"]
@@ -69,11 +69,11 @@ def _value_classes(members: Sequence[Fact], agree: Agree) -> list[list[Fact]]:
     """Facts split into classes of mutually compatible values: equal values first, then
     classes merged where every pair is compatible, most widely held first (so the split does
     not depend on the order of the versions)."""
-    by_value: dict[str, list[Fact]] = defaultdict(list)
+    by_value: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for fact in sorted(members, key=lambda f: (f.doc, f.start)):
-        by_value[fact.value].append(fact)
+        by_value[(fact.value, named_weekday(fact) if fact.kind == "date" else "")].append(fact)
     classes: list[list[Fact]] = []
-    for group in sorted(by_value.values(), key=lambda g: (-len({f.doc for f in g}), g[0].value)):
+    for group in sorted(by_value.values(), key=lambda g: (-len({f.doc for f in g}), g[0].value, g[0].text)):
         for cls in classes:
             if all(agree(fact, other) is not False for fact in group for other in cls):
                 cls.extend(group)

@@ -21,6 +21,7 @@ from .. import places, quantities
 from ..facts import AGE, SentenceFacts
 from ..model import Fact
 from ..temporal import DateMention, same_date
+from ..temporal.values import WEEKDAYS
 from ..variants import fold, same_name
 
 
@@ -49,7 +50,17 @@ def dates_agree(a: Fact, b: Fact) -> bool | None:
     """
     if "unknown" in (a.value, b.value):
         return None
-    return same_date(_date_mention(a), _date_mention(b))
+    verdict = same_date(_date_mention(a), _date_mention(b))
+    day_a, day_b = named_weekday(a), named_weekday(b)
+    if verdict and day_a and day_b and day_a != day_b:
+        return False  # "Saturday April 8th, 2014" / "Tuesday April 8th, 2014": one day is misnamed
+    return verdict
+
+
+def named_weekday(fact: Fact) -> str:
+    """The weekday a calendar date is given with ("Tuesday April 8th"), else ""."""
+    first = fact.text.split(maxsplit=1)[0].rstrip(",").lower() if fact.text.strip() else ""
+    return first if first in WEEKDAYS and fact.text.strip().lower() != first else ""
 
 
 def numbers_agree(a: Fact, b: Fact) -> bool:

@@ -26,7 +26,8 @@ DATE_CONFLICT = Rule(
     "A date is the fact rewrites get wrong most quietly: a day shifted, a relative \"yesterday\" "
     "resolved against another publication date. Dates are linked when they date the same claim "
     "(aligned sentences, or clauses anchored to the same entity elsewhere in the story) and told "
-    "where the linked values cannot both hold: an error where the sentences align, a warning for "
+    "where the linked values cannot both hold (one calendar date given with two weekdays "
+    "included): an error where the sentences align, a warning for "
     "a link across sentences or a relative date resolved against an inferred publication date. "
     "It stays quiet where a coarser date holds the finer one (\"April 2023\" holds \"18 April "
     "2023\"), where a version gives both values (\"from 2006 to 2008\"), and never sets an "
@@ -37,7 +38,9 @@ DATE_CONFLICT = Rule(
     "year for every event of its history), nor is a clause about \"a similar\", \"another\" or "
     "\"a previous\" event; an entity anchors the date of its sentence it stands nearest to.",
     (Example("The bridge over the river was opened on 3 May 2021, the council said.",
-             "The bridge over the river was opened on 5 May 2021, the council said."),),
+             "The bridge over the river was opened on 5 May 2021, the council said."),
+     Example("She found the message in the bottle on Tuesday April 8th, 2014, she said.",
+             "She found the message in the bottle on Saturday April 8th, 2014, she said."),),
     (Example("The bridge over the river was opened in May 2021, the council said.",
              "The bridge over the river was opened on 5 May 2021, the council said."),
      Example("The two girls vanished on Monday after leaving their school in the town.",
