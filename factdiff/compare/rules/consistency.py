@@ -112,7 +112,7 @@ def changed_tellings(
                 continue
             for mine, theirs in ((link.a, link.b), (link.b, link.a)):
                 for other in facts_of[mine.doc]:
-                    if other.sentence == mine.sentence or other.kind != kind or agree(other, theirs) is not True:
+                    if other.sentence == mine.sentence or other.kind != kind or agree(other, theirs) is not True or agree(other, mine) is not False:
                         continue
                     if not _one_kind(mine, other) or not about_it(other, mine, theirs):
                         continue
