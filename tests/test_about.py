@@ -154,3 +154,16 @@ def test_a_figure_is_dated_by_the_sentence_of_the_figure_it_agrees_with():
     borrowed = borrowed_dates([Link(b, c, True, aligned=True)], {"a": [friday, a], "b": [b], "c": [monday, c]})
     assert not dated_apart(a, b, [friday, a], [b])
     assert dated_apart(a, b, [friday, a], [b], borrowed)
+
+
+def test_a_date_inside_a_span_the_other_sentence_gives_is_no_conflict():
+    texts = {
+        "a": "Travel has declined among people born between the early 1980s and early 2000s, the study says.",
+        "b": "Travel has declined among people born in the 1990s, the study says.",
+    }
+    first = _fact("date", "a", texts["a"], "early 1980s", "1980s", detail="decade;absolute;1980s")
+    last = _fact("date", "a", texts["a"], "early 2000s", "2000s", detail="decade;absolute;2000s")
+    b = _fact("date", "b", texts["b"], "1990s", "1990s", detail="decade;absolute;1990s")
+    assert evidence(first, _words(texts["a"]), b, _words(texts["b"]), [first, last], [b]) is Evidence.NONE
+    outside = _fact("date", "b", texts["b"], "1990s", "1970s", detail="decade;absolute;1970s")
+    assert evidence(first, _words(texts["a"]), outside, _words(texts["b"]), [first, last], [outside]) is Evidence.STRONG

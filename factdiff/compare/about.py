@@ -35,6 +35,7 @@ from enum import Enum
 
 from ..facts import AGE, SentenceFacts, Word
 from ..model import Fact
+from ..temporal import within
 from ..wordnet import names_people
 from .linking import Link, anchors, dates_agree, is_vague, whole
 
@@ -101,6 +102,8 @@ def evidence(
     figure takes from the sentences of figures that agree with it (:func:`borrowed_dates`)."""
     if dated_apart(a, b, facts_a, facts_b, borrowed) or of_other_wholes(a, b):
         return Evidence.NONE
+    if a.kind == "date" and (in_span(b, a, _in_sentence(a, facts_a), sa) or in_span(a, b, _in_sentence(b, facts_b), sb)):
+        return Evidence.NONE  # "born between the early 1980s and early 2000s" / "born in the 1990s"
     if _stated_either(a, b, _in_sentence(a, facts_a), _in_sentence(b, facts_b)):
         return Evidence.NONE  # the sentence itself gives both values: they were paired wrongly
     alike = words_alike(a, sa, b, sb)
@@ -139,6 +142,27 @@ def borrowed_dates(links: Iterable[Link], facts_of: Mapping[str, Sequence[Fact]]
             borrowed.setdefault(link.a, []).extend(_sentence_dates(link.b, facts_of[link.b.doc]))
             borrowed.setdefault(link.b, []).extend(_sentence_dates(link.a, facts_of[link.a.doc]))
     return borrowed
+
+
+_SPAN_OPENS = frozenset({"between", "from"})
+_SPAN_CLOSES = frozenset({"and", "to", "until", "through", "-", "–", "—"})
+
+
+def in_span(fact: Fact, bound: Fact, sentence_facts: Iterable[Fact], words: Iterable[Word]) -> bool:
+    """Whether a date lies inside a span the other sentence gives with ``bound`` as one end
+    ("between X and Y", "from X to Y"): a span is not its two ends."""
+    if fact.value.startswith("rel:"):
+        return False
+    words = list(words)
+    dates = sorted((f for f in sentence_facts if f.kind == "date" and not f.value.startswith("rel:") and f.value != "unknown"), key=lambda f: f.start)
+    for first, last in zip(dates, dates[1:]):
+        if bound not in (first, last):
+            continue
+        joining = [w.lower() for w in (x.text for x in words if first.end <= x.start and x.end <= last.start)]
+        opening = [w.text.lower() for w in words if w.end <= first.start][-2:]
+        if len(joining) == 1 and joining[0] in _SPAN_CLOSES and _SPAN_OPENS & set(opening):
+            return within(fact.value, first.value, last.value)
+    return False
 
 
 def of_other_wholes(a: Fact, b: Fact) -> bool:

@@ -44,7 +44,7 @@ unknown can still be compared (:func:`same_date`); :func:`resolve_key` turns a k
 from .find import find_dates
 from .values import (
     DAY, DECADE, GRANULARITIES, MONTH, SEASON, WEEK, YEAR, DateMention, granularity_of_key, resolve_key,
-    same_date,
+    same_date, within,
 )
 
 __all__ = [
@@ -58,6 +58,7 @@ __all__ = [
     "DateMention",
     "find_dates",
     "granularity_of_key",
+    "within",
     "resolve_key",
     "same_date",
 ]

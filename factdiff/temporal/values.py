@@ -196,6 +196,13 @@ def _parse_value(value: str) -> tuple[int, int, str]:
     return first, date(ey, em, 1).toordinal() - 1, SEASON
 
 
+def within(value: str, first: str, last: str) -> bool:
+    """Whether an absolute value lies inside the span from one absolute value to another
+    ("the 1990s" inside "between the early 1980s and early 2000s")."""
+    v0, v1, _ = _parse_value(value)
+    return _parse_value(first)[0] <= v0 and v1 <= _parse_value(last)[1]
+
+
 def _overlap(a: str, b: str) -> bool:
     a0, a1, _ = _parse_value(a)
     b0, b1, _ = _parse_value(b)
