@@ -167,3 +167,13 @@ def test_a_date_inside_a_span_the_other_sentence_gives_is_no_conflict():
     assert evidence(first, _words(texts["a"]), b, _words(texts["b"]), [first, last], [b]) is Evidence.NONE
     outside = _fact("date", "b", texts["b"], "1990s", "1970s", detail="decade;absolute;1970s")
     assert evidence(first, _words(texts["a"]), outside, _words(texts["b"]), [first, last], [outside]) is Evidence.STRONG
+
+
+def test_two_spans_with_different_ends_still_conflict():
+    texts = {"a": "All were tested between 2006 and 2010 on three measures.", "b": "All were tested between 2007 and 2010 on three measures."}
+    a_first = _fact("date", "a", texts["a"], "2006", "2006", detail="year;absolute;2006")
+    a_last = _fact("date", "a", texts["a"], "2010", "2010", detail="year;absolute;2010")
+    b_first = _fact("date", "b", texts["b"], "2007", "2007", detail="year;absolute;2007")
+    b_last = _fact("date", "b", texts["b"], "2010", "2010", detail="year;absolute;2010")
+    found = evidence(a_first, _words(texts["a"]), b_first, _words(texts["b"]), [a_first, a_last], [b_first, b_last])
+    assert found is Evidence.STRONG

@@ -102,7 +102,7 @@ def evidence(
     figure takes from the sentences of figures that agree with it (:func:`borrowed_dates`)."""
     if dated_apart(a, b, facts_a, facts_b, borrowed) or of_other_wholes(a, b):
         return Evidence.NONE
-    if a.kind == "date" and (in_span(b, a, _in_sentence(a, facts_a), sa) or in_span(a, b, _in_sentence(b, facts_b), sb)):
+    if a.kind == "date" and _inside_the_other(a, sa, b, sb, _in_sentence(a, facts_a), _in_sentence(b, facts_b)):
         return Evidence.NONE  # "born between the early 1980s and early 2000s" / "born in the 1990s"
     if _stated_either(a, b, _in_sentence(a, facts_a), _in_sentence(b, facts_b)):
         return Evidence.NONE  # the sentence itself gives both values: they were paired wrongly
@@ -153,16 +153,25 @@ def in_span(fact: Fact, bound: Fact, sentence_facts: Iterable[Fact], words: Iter
     ("between X and Y", "from X to Y"): a span is not its two ends."""
     if fact.value.startswith("rel:"):
         return False
+    return any(bound in (first, last) and within(fact.value, first.value, last.value) for first, last in _spans(sentence_facts, words))
+
+
+def span_end(fact: Fact, sentence_facts: Iterable[Fact], words: Iterable[Word]) -> bool:
+    """Whether a date is one end of a span its own sentence gives: then it is compared as an end
+    ("from 2007 to 2010" / "between 2006 and 2010" do conflict)."""
+    return any(fact in pair for pair in _spans(sentence_facts, words))
+
+
+def _spans(sentence_facts: Iterable[Fact], words: Iterable[Word]) -> list[tuple[Fact, Fact]]:
     words = list(words)
     dates = sorted((f for f in sentence_facts if f.kind == "date" and not f.value.startswith("rel:") and f.value != "unknown"), key=lambda f: f.start)
+    spans = []
     for first, last in zip(dates, dates[1:]):
-        if bound not in (first, last):
-            continue
-        joining = [w.lower() for w in (x.text for x in words if first.end <= x.start and x.end <= last.start)]
+        joining = [w.text.lower() for w in words if first.end <= w.start and w.end <= last.start]
         opening = [w.text.lower() for w in words if w.end <= first.start][-2:]
         if len(joining) == 1 and joining[0] in _SPAN_CLOSES and _SPAN_OPENS & set(opening):
-            return within(fact.value, first.value, last.value)
-    return False
+            spans.append((first, last))
+    return spans
 
 
 def of_other_wholes(a: Fact, b: Fact) -> bool:
@@ -170,6 +179,11 @@ def of_other_wholes(a: Fact, b: Fact) -> bool:
     "70% of marine biomass" / "13 percent of the world's biomass"."""
     wa, wb = whole(a), whole(b)
     return bool(wa and wb) and wa != wb
+
+
+def _inside_the_other(a: Fact, sa: Iterable[Word], b: Fact, sb: Iterable[Word], here_a: list[Fact], here_b: list[Fact]) -> bool:
+    sa, sb = list(sa), list(sb)
+    return (in_span(b, a, here_a, sa) and not span_end(b, here_b, sb)) or (in_span(a, b, here_b, sb) and not span_end(a, here_a, sa))
 
 
 def _in_sentence(fact: Fact, facts: Iterable[Fact]) -> list[Fact]:
