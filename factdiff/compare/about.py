@@ -136,11 +136,16 @@ def dated_apart(
 def borrowed_dates(links: Iterable[Link], facts_of: Mapping[str, Sequence[Fact]]) -> dict[Fact, list[Fact]]:
     """For each figure, the dates of the sentences of the figures of other versions it agrees
     with: one figure told twice is of one day, whichever sentence names it."""
+    dates: dict[tuple[str, int], list[Fact]] = {}
+    for facts in facts_of.values():
+        for fact in facts:
+            if fact.kind == "date" and fact.value != "unknown":
+                dates.setdefault((fact.doc, fact.sentence), []).append(fact)
     borrowed: dict[Fact, list[Fact]] = {}
     for link in links:
         if link.agree and link.a.kind == "number":
-            borrowed.setdefault(link.a, []).extend(_sentence_dates(link.b, facts_of[link.b.doc]))
-            borrowed.setdefault(link.b, []).extend(_sentence_dates(link.a, facts_of[link.a.doc]))
+            borrowed.setdefault(link.a, []).extend(dates.get((link.b.doc, link.b.sentence), ()))
+            borrowed.setdefault(link.b, []).extend(dates.get((link.a.doc, link.a.sentence), ()))
     return borrowed
 
 
