@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 from enum import Enum
+from functools import lru_cache
 
 from ..facts import AGE, SentenceFacts, Word
 from ..model import Fact
@@ -203,14 +204,16 @@ def _within(word: Word, fact: Fact) -> bool:
     return word.start < fact.end and fact.start < word.end
 
 
-def clause_words(fact: Fact) -> set[str]:
-    """The content words of the clause around a value, lower-cased, the value's own left out."""
+@lru_cache(maxsize=65536)
+def clause_words(fact: Fact) -> frozenset[str]:
+    """The content words of the clause around a value, lower-cased, the value's own left out
+    (cached: the story checks compare each fact with many)."""
     value_words = {w.lower() for w in re.findall(r"\w+", fact.text)}
-    return {
+    return frozenset({
         w
         for w in (x.lower() for x in (fact.context or "").split())
         if w.isalpha() and len(w) > 1 and w not in _STOP and w not in value_words
-    }
+    })
 
 
 def weigh(links: Sequence[Link], by_sentence: Mapping[tuple[str, int], SentenceFacts], facts_of: Mapping[str, Sequence[Fact]]) -> list[Link]:

@@ -105,16 +105,21 @@ def changed_tellings(
             return True
         return words_alike(other, words(other), theirs, words(theirs)) >= TOLD_ALIKE
 
+    of_kind: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)  # what _one_kind can pair
+    for doc, facts in facts_of.items():
+        for fact in facts:
+            if fact.kind in ("number", "date"):
+                of_kind[(doc, fact.kind, fact.slot if fact.kind == "number" else "")].append(fact)
     found, told = [], set()
     for kind, agree in (("number", numbers_agree), ("date", dates_agree)):
         for link in links.get(kind, ()):
             if link.agree or not link.aligned:
                 continue
             for mine, theirs in ((link.a, link.b), (link.b, link.a)):
-                for other in facts_of[mine.doc]:
-                    if other.sentence == mine.sentence or other.kind != kind or agree(other, theirs) is not True or agree(other, mine) is not False:
+                for other in of_kind[(mine.doc, kind, mine.slot if kind == "number" else "")]:
+                    if other.sentence == mine.sentence or not _one_kind(mine, other):
                         continue
-                    if not _one_kind(mine, other) or not about_it(other, mine, theirs):
+                    if agree(other, theirs) is not True or agree(other, mine) is not False or not about_it(other, mine, theirs):
                         continue
                     pair = tuple(sorted((mine, other), key=lambda f: (f.sentence, f.start)))
                     if pair not in told:
@@ -158,16 +163,17 @@ def _linked(links: Sequence[Link], agree: Agree, group_of) -> list[Discrepancy]:
     for link in links:
         partners[link.a].add(link.b)
         partners[link.b].add(link.a)
-    by_doc: dict[str, list[Fact]] = defaultdict(list)
+    # Only facts of one kind can contradict each other: figures of one unit, or dates.
+    by_kind: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for fact in partners:
-        by_doc[fact.doc].append(fact)
+        by_kind[(fact.doc, fact.slot if fact.kind == "number" else "")].append(fact)
     found, told = [], set()
-    for doc, facts in sorted(by_doc.items()):
+    for _, facts in sorted(by_kind.items()):
         facts.sort(key=lambda f: (f.sentence, f.start))
         for x, y in combinations(facts, 2):
-            if x.sentence == y.sentence or agree(x, y) is not False or (x.doc, x.slot, x.value, y.value) in told:
+            if x.sentence == y.sentence or (x.kind == "number" and x.value == y.value) or not _one_kind(x, y):
                 continue
-            if not _one_kind(x, y) or clause_overlap(x, y) < SHARED_CLAUSE:
+            if (x.doc, x.slot, x.value, y.value) in told or agree(x, y) is not False or clause_overlap(x, y) < SHARED_CLAUSE:
                 continue
             if _tied(partners[x], partners[y]):
                 told.add((x.doc, x.slot, x.value, y.value))
