@@ -4,7 +4,7 @@
 two versions with ``diff``-like output and exit status; ``review`` walks through them at the
 terminal and records the accepted ones in a baseline; ``eval`` and ``batch`` come from
 :mod:`factdiff.cli_jobs` and ``rules`` / ``rule CODE`` (the documentation of each code) from
-:mod:`factdiff.cli_rules`.
+:mod:`factdiff.cli_rules`; rendering the report, the exit code and progress from :mod:`factdiff.cli_output`.
 
 Exit codes, as linters use them: 0 nothing at or above ``--fail-on``, 1 discrepancies found,
 2 bad input or usage (one line on stderr, never a traceback).
@@ -18,22 +18,20 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .cli_output import FILE_WIDTH, terminal_width, write_atomically
+from .cli_output import FILE_WIDTH, FailOn, Format, count, counts, exit_code, render, say, stages, terminal_width, write_atomically
 
 # click's exceptions, wherever this typer takes click from (it vendors it since 0.26)
 _clickx = sys.modules[typer.BadParameter.__module__]
 
 from .errors import InputError
-from .model import Report, Severity
+from .model import Report
 
 app = typer.Typer(
     add_completion=False,
@@ -68,20 +66,6 @@ def _root(
     """
 
 
-class Format(str, Enum):
-    terminal = "terminal"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
 def _refuse_overwriting_inputs(output: Path | None, report_paths: list[str]) -> None:
     if output is None:
         return
@@ -110,59 +94,6 @@ def _check_target(target: Path | None, what: str, inputs: list[str], protected: 
     for other in protected:
         if other is not None and other.resolve() == resolved:
             raise InputError(f"{target}: refusing to write the {what} over {other}")
-
-
-def render(
-    report: Report,
-    fmt: Format,
-    *,
-    color: bool,
-    verbose: bool = False,
-    show_info: bool = False,
-    width: int | None = None,
-    sides: tuple[str, str] | None = None,
-) -> str:
-    """The report as text in the chosen format (terminal output rendered to a string).
-
-    ``width`` is the terminal format's line width (default: the terminal's, else 100);
-    ``sides`` (the ids of versions A and B) selects the compact two-version terminal layout.
-    """
-    if fmt is Format.json:
-        from .render.jsonout import render_json
-
-        return render_json(report)
-    if fmt is Format.markdown:
-        from .render.markdown import render_markdown
-
-        return render_markdown(report)
-    if fmt is Format.html:
-        from .render.html import render_html
-
-        return render_html(report)
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, force_terminal=color, no_color=not color, width=width or terminal_width(), highlight=False
-    )
-    if sides is not None:
-        from .render.compact import render_compact
-
-        render_compact(report, console, a=sides[0], b=sides[1], verbose=verbose)
-    else:
-        from .render.terminal import render_terminal
-
-        render_terminal(report, console, verbose=verbose, show_info=show_info)
-    return buffer.getvalue()
-
-
-def exit_code(report: Report, fail_on: FailOn) -> int:
-    if fail_on is FailOn.never:
-        return 0
-    threshold = Severity(fail_on.value).rank
-    return 1 if any(d.severity.rank >= threshold for d in report.discrepancies) else 0
 
 
 # --- options shared by check and diff --------------------------------------------------------
@@ -354,7 +285,7 @@ def _review(paths: list[str], o: _Options) -> int:
     settings = _settings(paths, o)
     _check_target(o.baseline, "baseline", paths, [o.config])
     previous = read_accepted(o.baseline)
-    with _stages(enabled=sys.stderr.isatty()) as step:
+    with stages(enabled=sys.stderr.isatty()) as step:
         report = run_check(paths, model=settings.model, use_cache=settings.cache,
                            align_threshold=settings.align_threshold, progress=step)
     return run_review(_without_ignored(report, settings), o.baseline, previous)
@@ -390,10 +321,10 @@ def _execute(paths: list[str], o: _Options, *, diff: bool) -> int:
     _check_target(o.write_baseline, "baseline", paths, [o.config, o.output])
     accepted = read_baseline(o.baseline) if o.baseline is not None else None
     if o.verbose:
-        _say(f"settings from {settings.source}" if settings.source else "no settings file; defaults and flags")
+        say(f"settings from {settings.source}" if settings.source else "no settings file; defaults and flags")
 
     started = time.perf_counter()
-    with _stages(enabled=not o.quiet and sys.stderr.isatty()) as step:
+    with stages(enabled=not o.quiet and sys.stderr.isatty()) as step:
         if diff:
             step("reading")
             documents = read_corpus(paths, stdin=sys.stdin, distinct_ids=True)
@@ -420,16 +351,16 @@ def _execute(paths: list[str], o: _Options, *, diff: bool) -> int:
     if o.write_baseline is not None:
         write_atomically(o.write_baseline, baseline_text(report))
         if not o.quiet:
-            _say(f"wrote a baseline of {_count(len(report.discrepancies), 'discrepancy', 'discrepancies')} to {o.write_baseline}")
+            say(f"wrote a baseline of {count(len(report.discrepancies), 'discrepancy', 'discrepancies')} to {o.write_baseline}")
     if accepted is not None:
         report = apply_baseline(report, accepted)
     if o.verbose:
-        _say(f"checked {len(report.documents)} versions in {seconds:.1f} s")
+        say(f"checked {len(report.documents)} versions in {seconds:.1f} s")
 
     if o.output is not None:
         write_atomically(o.output, render(report, fmt, color=False, verbose=o.verbose, show_info=o.show_info, width=FILE_WIDTH, sides=sides))
         if not o.quiet:
-            _say(f"{_counts(report)} -> {o.output}")
+            say(f"{counts(report)} -> {o.output}")
     elif o.write_baseline is None:
         tty = sys.stdout.isatty()
         color = not o.no_color and tty and "NO_COLOR" not in os.environ
@@ -472,55 +403,6 @@ def _without_ignored(report: Report, settings) -> Report:
     kept = tuple(d for d in report.discrepancies if not settings.ignores(d.code, d.kind))
     removed = len(report.discrepancies) - len(kept)
     return replace(report, discrepancies=kept, suppressed=report.suppressed + removed) if removed else report
-
-
-@contextmanager
-def _stages(enabled: bool) -> Iterator[Callable[[str], None]]:
-    """A transient rich progress bar on stderr over the pipeline's stages, or a no-op."""
-    from .pipeline import STAGES
-
-    if not enabled:
-        yield lambda stage: None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description:<17}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task("starting", total=len(STAGES))
-
-        def step(stage: str) -> None:
-            done = STAGES.index(stage) if stage in STAGES else 0
-            progress.update(task, description=stage, completed=done)
-
-        yield step
-
-
-def _say(message: str) -> None:
-    print(f"factdiff: {message}", file=sys.stderr)
-
-
-def _count(n: int, word: str, many: str) -> str:
-    return f"{n} {word if n == 1 else many}"
-
-
-def _counts(report: Report) -> str:
-    parts = [
-        _count(report.count(Severity.ERROR), "error", "errors"),
-        _count(report.count(Severity.WARNING), "warning", "warnings"),
-        f"{report.count(Severity.INFO)} info",
-    ]
-    if report.suppressed:
-        parts.append(f"{report.suppressed} hidden by baseline/ignore")
-    return " · ".join(parts)
 
 
 _NO_ARGS_IS_HELP = getattr(_clickx, "NoArgsIsHelpError", ())  # click >= 8.2

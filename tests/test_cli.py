@@ -341,7 +341,7 @@ def test_no_progress_when_stderr_is_not_a_terminal(env):
 def test_progress_bar_on_a_terminal(monkeypatch):
     import io
 
-    from factdiff.cli import _stages
+    from factdiff.cli_output import stages as _stages
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
