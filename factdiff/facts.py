@@ -281,9 +281,10 @@ _GENERIC_WHOLE = frozenset("total all entire whole overall world global its thei
 
 def _whole(token) -> str:
     """What a figure is a share or a count of, by the "of" phrase on its noun: "70% of the
-    total marine biomass" (marine+biomass) is not "13 percent of the world's biomass" (biomass),
-    nor "three charges of attempted murder" the "four of five charges". Words saying "all of
-    it" are left out; content words are sorted and joined by "+"."""
+    total marine biomass" (marine+biomass) is not "13 percent of the world's biomass" (biomass);
+    "three charges of attempted murder" gives "murder", "four of five charges" nothing (a figure
+    that names no whole is compared as before). Words saying "all of it" are left out; content
+    words are sorted and joined by "+"."""
     noun = token
     while noun.dep_ in ("nummod", "quantmod", "compound") and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM"):
         noun = noun.head

@@ -77,9 +77,11 @@ def relation(a: str, b: str, pos: str) -> Relation:
     return Relation.UNRELATED
 
 
+@lru_cache(maxsize=4096)
 def names_people(noun: str) -> bool:
-    """Whether a noun's commonest sense is a kind of person ("victim", "resident", "men"), or it
-    is "people": what a head count counts, however an outlet words it."""
+    """Whether a noun's commonest sense is a kind of person ("victim", "resident", "woman"), or
+    it is "people": what a head count counts, however an outlet words it (cached: asked for
+    every pair of equal figures told with other nouns)."""
     key = _key(noun)
     if key in ("people", "person", "persons"):
         return True

@@ -101,11 +101,13 @@ def evidence(
     """How surely two conflicting values, in sentences with words ``sa`` and ``sb`` of versions
     whose facts are ``facts_a`` and ``facts_b``, are about the same thing. ``borrowed``: dates a
     figure takes from the sentences of figures that agree with it (:func:`borrowed_dates`)."""
-    if dated_apart(a, b, facts_a, facts_b, borrowed) or of_other_wholes(a, b):
+    sa, sb = list(sa), list(sb)
+    here_a, here_b = _in_sentence(a, facts_a), _in_sentence(b, facts_b)
+    if dated_apart(a, b, here_a, here_b, borrowed) or of_other_wholes(a, b):
         return Evidence.NONE
-    if a.kind == "date" and _inside_the_other(a, sa, b, sb, _in_sentence(a, facts_a), _in_sentence(b, facts_b)):
+    if a.kind == "date" and _inside_the_other(a, b, _spans(here_a, sa), _spans(here_b, sb)):
         return Evidence.NONE  # "born between the early 1980s and early 2000s" / "born in the 1990s"
-    if _stated_either(a, b, _in_sentence(a, facts_a), _in_sentence(b, facts_b)):
+    if _stated_either(a, b, here_a, here_b):
         return Evidence.NONE  # the sentence itself gives both values: they were paired wrongly
     alike = words_alike(a, sa, b, sb)
     if alike >= TOLD_ALIKE:
@@ -154,22 +156,8 @@ _SPAN_OPENS = frozenset({"between", "from"})
 _SPAN_CLOSES = frozenset({"and", "to", "until", "through", "-", "–", "—"})
 
 
-def in_span(fact: Fact, bound: Fact, sentence_facts: Iterable[Fact], words: Iterable[Word]) -> bool:
-    """Whether a date lies inside a span the other sentence gives with ``bound`` as one end
-    ("between X and Y", "from X to Y"): a span is not its two ends."""
-    if fact.value.startswith("rel:"):
-        return False
-    return any(bound in (first, last) and within(fact.value, first.value, last.value) for first, last in _spans(sentence_facts, words))
-
-
-def span_end(fact: Fact, sentence_facts: Iterable[Fact], words: Iterable[Word]) -> bool:
-    """Whether a date is one end of a span its own sentence gives: then it is compared as an end
-    ("from 2007 to 2010" / "between 2006 and 2010" do conflict)."""
-    return any(fact in pair for pair in _spans(sentence_facts, words))
-
-
-def _spans(sentence_facts: Iterable[Fact], words: Iterable[Word]) -> list[tuple[Fact, Fact]]:
-    words = list(words)
+def _spans(sentence_facts: Iterable[Fact], words: Sequence[Word]) -> list[tuple[Fact, Fact]]:
+    """The spans of dates a sentence gives: "between X and Y", "from X to Y"."""
     dates = sorted((f for f in sentence_facts if f.kind == "date" and not f.value.startswith("rel:") and f.value != "unknown"), key=lambda f: f.start)
     spans = []
     for first, last in zip(dates, dates[1:]):
@@ -187,9 +175,17 @@ def of_other_wholes(a: Fact, b: Fact) -> bool:
     return bool(wa and wb) and wa != wb
 
 
-def _inside_the_other(a: Fact, sa: Iterable[Word], b: Fact, sb: Iterable[Word], here_a: list[Fact], here_b: list[Fact]) -> bool:
-    sa, sb = list(sa), list(sb)
-    return (in_span(b, a, here_a, sa) and not span_end(b, here_b, sb)) or (in_span(a, b, here_b, sb) and not span_end(a, here_a, sa))
+def _inside_the_other(a: Fact, b: Fact, spans_a: list[tuple[Fact, Fact]], spans_b: list[tuple[Fact, Fact]]) -> bool:
+    """Whether either date lies inside a span the other's sentence gives with the other as one
+    end ("between X and Y", "from X to Y"), not being a span's end itself: a span is not its two
+    ends, but "from 2007 to 2010" / "between 2006 and 2010" do conflict."""
+
+    def inside(fact: Fact, bound: Fact, spans: list[tuple[Fact, Fact]], own: list[tuple[Fact, Fact]]) -> bool:
+        if fact.value.startswith("rel:") or any(fact in pair for pair in own):
+            return False
+        return any(bound in pair and within(fact.value, pair[0].value, pair[1].value) for pair in spans)
+
+    return inside(b, a, spans_a, spans_b) or inside(a, b, spans_b, spans_a)
 
 
 def _in_sentence(fact: Fact, facts: Iterable[Fact]) -> list[Fact]:
@@ -197,7 +193,7 @@ def _in_sentence(fact: Fact, facts: Iterable[Fact]) -> list[Fact]:
 
 
 def _sentence_dates(fact: Fact, facts: Iterable[Fact]) -> list[Fact]:
-    return [f for f in facts if f.kind == "date" and f.sentence == fact.sentence and f.value != "unknown"]
+    return [f for f in _in_sentence(fact, facts) if f.kind == "date" and f.value != "unknown"]
 
 
 def _within(word: Word, fact: Fact) -> bool:

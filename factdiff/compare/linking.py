@@ -69,13 +69,13 @@ def numbers_agree(a: Fact, b: Fact) -> bool:
 
 
 def _date_mention(fact: Fact) -> DateMention:
-    granularity, relative, key = (fact.detail.split(";") + ["", "", ""])[:3]
+    granularity, relative, key = _detail(fact)[:3]
     resolved = None if fact.value.startswith("rel:") else fact.value
     return DateMention(fact.start, fact.end, fact.text, resolved, granularity, relative == "relative", key or fact.value)
 
 
 def _number_mention(fact: Fact) -> quantities.NumberMention:
-    qualifier = fact.detail.split(";")[0]
+    qualifier = _detail(fact)[0]
     return quantities.NumberMention(
         fact.start, fact.end, fact.text, float(fact.value), fact.slot, qualifier, is_ordinal(fact), is_vague(fact)
     )
@@ -83,22 +83,24 @@ def _number_mention(fact: Fact) -> quantities.NumberMention:
 
 def is_ordinal(fact: Fact) -> bool:
     """A number fact's "second", "3rd" (its detail is "qualifier;flags;whole")."""
-    return fact.kind == "number" and _number_detail(fact)[1] == "ordinal"
+    return fact.kind == "number" and _detail(fact)[1] == "ordinal"
 
 
 def is_vague(fact: Fact) -> bool:
     """A number fact's "dozens", "several hundred": a lower bound, not a figure."""
-    return fact.kind == "number" and _number_detail(fact)[1] == "vague"
+    return fact.kind == "number" and _detail(fact)[1] == "vague"
 
 
 def whole(fact: Fact) -> frozenset[str]:
     """The content words of what a figure is a share or count of ("of the marine biomass")."""
-    words = _number_detail(fact)[2] if fact.kind == "number" else ""
+    words = _detail(fact)[2] if fact.kind == "number" else ""
     return frozenset(words.split("+")) if words else frozenset()
 
 
-def _number_detail(fact: Fact) -> list[str]:
-    return (fact.detail.split(";") + ["", "", ""])[:3]
+def _detail(fact: Fact) -> list[str]:
+    """A date's or number's detail fields ("granularity;relative;key;role",
+    "qualifier;flags;whole"), padded: older tests and caches may give fewer."""
+    return (fact.detail.split(";") + ["", "", "", ""])[:4]
 
 
 def pair_dates(facts_a: Sequence[Fact], facts_b: Sequence[Fact], encode: Encoder) -> list[Link]:
@@ -295,7 +297,7 @@ def _of_another_event(fact: Fact) -> bool:
 def _year_only(fact: Fact) -> bool:
     """A bare year: a life or an institution has one for every event ("left the band in 1971",
     "joined the reunion tour in 1989"), so sharing a name ties no two of them together."""
-    return fact.detail.split(";")[0] in ("year", "decade")
+    return _detail(fact)[0] in ("year", "decade")
 
 
 def anchors(fact: Fact) -> frozenset[str]:

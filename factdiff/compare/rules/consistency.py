@@ -105,18 +105,18 @@ def changed_tellings(
             return True
         return words_alike(other, words(other), theirs, words(theirs)) >= TOLD_ALIKE
 
-    of_kind: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)  # what _one_kind can pair
-    for doc, facts in facts_of.items():
+    of_kind: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+    for facts in facts_of.values():
         for fact in facts:
             if fact.kind in ("number", "date"):
-                of_kind[(doc, fact.kind, fact.slot if fact.kind == "number" else "")].append(fact)
+                of_kind[_kind_key(fact)].append(fact)
     found, told = [], set()
     for kind, agree in (("number", numbers_agree), ("date", dates_agree)):
         for link in links.get(kind, ()):
             if link.agree or not link.aligned:
                 continue
             for mine, theirs in ((link.a, link.b), (link.b, link.a)):
-                for other in of_kind[(mine.doc, kind, mine.slot if kind == "number" else "")]:
+                for other in of_kind[_kind_key(mine)]:
                     if other.sentence == mine.sentence or not _one_kind(mine, other):
                         continue
                     if agree(other, theirs) is not True or agree(other, mine) is not False or not about_it(other, mine, theirs):
@@ -163,10 +163,9 @@ def _linked(links: Sequence[Link], agree: Agree, group_of) -> list[Discrepancy]:
     for link in links:
         partners[link.a].add(link.b)
         partners[link.b].add(link.a)
-    # Only facts of one kind can contradict each other: figures of one unit, or dates.
-    by_kind: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    by_kind: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for fact in partners:
-        by_kind[(fact.doc, fact.slot if fact.kind == "number" else "")].append(fact)
+        by_kind[_kind_key(fact)].append(fact)
     found, told = [], set()
     for _, facts in sorted(by_kind.items()):
         facts.sort(key=lambda f: (f.sentence, f.start))
@@ -184,6 +183,12 @@ def _linked(links: Sequence[Link], agree: Agree, group_of) -> list[Discrepancy]:
 def _tied(of_x: set[Fact], of_y: set[Fact]) -> bool:
     """Some version has a value linked to each of the two, and those values are equal."""
     return any(p.doc == q.doc and p.value == q.value and p.slot == q.slot for p in of_x for q in of_y)
+
+
+def _kind_key(fact: Fact) -> tuple[str, str, str]:
+    """Which of its version's facts a value can contradict (:func:`_one_kind` needs the key
+    equal): figures of one unit, or dates."""
+    return (fact.doc, fact.kind, fact.slot if fact.kind == "number" else "")
 
 
 def _one_kind(x: Fact, y: Fact) -> bool:
