@@ -207,9 +207,47 @@ CHANGED = [
         "FD201",
         id="a time of day",
     ),
+    pytest.param(
+        "Critics say large retailers such as Aldi and Lidl are among those that signed the pledge last spring.",
+        "Critics say large retailers such as Aldi and Lidl are not among those that signed the pledge last spring.",
+        "FD501",
+        id="a negator put into words that line up: the copula's complement a pronoun",
+    ),
+    pytest.param(
+        "“The trouble is that most of the families who wanted a flat have already got one,” the mayor said.",
+        "“The trouble is not that most of the families who wanted a flat have already got one,” the mayor said.",
+        "FD501",
+        id="a negated copula with a clause for its complement",
+    ),
+    pytest.param(
+        "In the north of the country, nearly a third of all farms – 31% – will suffer severe drought this summer.",
+        "In the north of the country, nearly a third of all farms – 31% – will not experience severe drought this summer.",
+        "FD501",
+        id="a negator with the verb reworded as a synonym in words that line up",
+    ),
 ]
 
 KEPT = [
+    pytest.param(
+        "Many of the volunteers said they would pay not to get another shock.",
+        "Many of the volunteers said they would pay to avoid another shock.",
+        id="a negator with the claim reworded around it",
+    ),
+    pytest.param(
+        "“It is not as if you can argue to the councillors that the park brings in tourists.",
+        "You can’t say to the councillors that the park brings in tourists.",
+        id="a negation moved, not dropped",
+    ),
+    pytest.param(
+        "QUEBEC CITY (AP) — A student was charged on Monday with six counts of murder after the attack.",
+        "QUEBEC CITY (Reuters) - A student was charged on Monday with six counts of murder after the attack.",
+        id="the agency credited in a wire dateline",
+    ),
+    pytest.param(
+        "New video appears to show the moment that led to the shooting of former NFL star Will Smith in the city.",
+        "Now new video raises questions about the road-rage killing of former Saints player Will Smith.",
+        id="more than a name changed in a rewritten sentence",
+    ),
     pytest.param(
         "A neuroscientist at Oxford University, Anna Price, said the study was small.",
         "A neuroscientist at the University of Oxford, Anna Price, said the study was small.",

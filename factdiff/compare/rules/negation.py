@@ -6,8 +6,11 @@ facts of :mod:`factdiff.facts` (each names the predicate it negates) and the ver
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from ... import wordnet
+from ...facts import Word
 from ...negation import NEGATION_WORDS, word_class
 from ...model import Discrepancy, Fact, Severity, Value
 from ..claims import DocFacts, negations
@@ -17,6 +20,8 @@ from ..registry import Example, Rule
 NEGATION_CONTEXT = 0.75  # word-sequence similarity above which a negation difference is a warning
 NEGATION_WINDOW = 4  # words either side of the negated predicate compared on their own
 NEGATION_LOCAL_CONTEXT = 0.8  # their similarity above which the difference is a warning anyway
+NEGATION_FLANK = 2  # words that must line up on each side of a negator the other version lacks
+NEGATION_MOVED = 6  # words either side where the other version's own negator makes it the same denial
 
 NEGATION_CONFLICT = Rule(
     "FD501",
@@ -27,14 +32,21 @@ NEGATION_CONFLICT = Rule(
     "with more negations than the other is told where the predicate it negates is used, as the "
     "same kind of word, affirmed in the other version: a warning where the sentences (or the "
     "words around the predicate) line up closely, worth a look (info) elsewhere, since rewriters "
-    "move negation around freely. It stays quiet where both versions negate alike however "
-    "worded (\"nor was he asked\" / \"he was not asked\"), for an extra \"not\" around a reworded "
-    "verb (\"did not accept\" / \"refused\"), for auxiliaries, and in questions, which affirm "
-    "nothing.",
+    "move negation around freely. A negator put into words that line up either side is a "
+    "warning whatever it negates (\"are not among those\", \"the problem is not that\"), also "
+    "with the verb after it reworded as a synonym (\"will not experience\" / \"will suffer\"). "
+    "It stays quiet where both versions negate alike however worded (\"nor was he asked\" / "
+    "\"he was not asked\"), for a negation moved within the claim, for an extra \"not\" around a "
+    "reworded verb (\"did not accept\" / \"refused\", \"would pay not to get\" / \"would pay to "
+    "avoid\"), for auxiliaries, and in questions, which affirm nothing.",
     (Example("Many people believe the company will not survive the coming year.",
-             "Many people believe the company will survive the coming year."),),
+             "Many people believe the company will survive the coming year."),
+     Example("Large retailers such as Aldi and Lidl are not among those that signed the pledge last spring.",
+             "Large retailers such as Aldi and Lidl are among those that signed the pledge last spring."),),
     (Example("The players did not accept the new contract offered by the club.",
-             "The players refused the new contract offered by the club."),),
+             "The players refused the new contract offered by the club."),
+     Example("Many of the volunteers said they would pay not to get another shock.",
+             "Many of the volunteers said they would pay to avoid another shock."),),
 )
 RULES = (NEGATION_CONFLICT,)
 
@@ -55,26 +67,103 @@ def negation_conflicts(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepa
     found = []
     for first, second in ((a, b), (b, a)) if count_a > count_b else ((b, a), (a, b)):
         negated_second = {f.slot for f in second.facts if f.kind == "negation"}
+        inserted = _inserted_negators(first, second)
         for fact in (f for f in first.facts if f.kind == "negation"):
-            if fact.slot in negated_second:
+            at = next((inserted[w.start] for w in first.words if w.start in inserted and fact.start <= w.start < fact.end), None)
+            if at is None and fact.slot in negated_second:
                 continue
             twin = _affirmed_twin(second, fact)
-            if twin is not None:
+            if at is not None:
+                # The one-word edit itself: a "not" put into (or taken out of) words that line up
+                # either side. The other version's words there are what it affirms, whatever the
+                # predicate ("are not among those" / "are among those", "is not that" / "is that"),
+                # and whatever else it denies ("the orcas won't recover and the profits won't
+                # recover either" / "... and the profits will recover either").
+                counterpart = _affirmed_span(second, min(at + 1, len(second.words) - 1))
+                level = Severity.WARNING
+            elif twin is not None:
                 counterpart = _affirmed_span(second, twin)
-                values = (value_of(fact), counterpart)
-                around = _around(first, fact.slot, values[0]), _around(second, fact.slot, counterpart)
+                around = _around(first, fact.slot, value_of(fact)), _around(second, fact.slot, counterpart)
                 local = SequenceMatcher(None, *around, autojunk=False).ratio() if all(around) else 0.0
-                found.append(
-                    make(
-                        NEGATION_CONFLICT,
-                        Severity.WARNING if local >= NEGATION_LOCAL_CONTEXT else severity,
-                        group_id,
-                        f"{first.doc} says “{fact.text}” where {second.doc} affirms “{counterpart.text}”.",
-                        values,
-                        slot=fact.slot,
-                    )
+                level = Severity.WARNING if local >= NEGATION_LOCAL_CONTEXT else severity
+            else:
+                continue
+            found.append(
+                make(
+                    NEGATION_CONFLICT,
+                    level,
+                    group_id,
+                    f"{first.doc} says “{fact.text}” where {second.doc} affirms “{counterpart.text}”.",
+                    (value_of(fact), counterpart),
+                    slot=fact.slot,
                 )
+            )
     return found
+
+
+def _inserted_negators(first: DocFacts, second: DocFacts) -> dict[int, int]:
+    """The negators of ``first`` that ``second`` lacks where the words either side line up, by
+    their start offset: the index of the word of ``second`` they would follow (for "are not
+    among" / "are among", the "are").
+
+    Compared by lemma, so that "can't" / "can" and "weren't" / "were" differ by the negator only
+    (or by words :func:`_in_its_place` that make no other claim). NEGATION_FLANK words either
+    side must be the same, or as many in all with the words the negator hangs on among them
+    (:func:`_hosts`): with fewer, the claim is reworded around the negator ("they've not been a
+    part" / "they've been left out")."""
+    lemmas = [w.lemma for w in first.words], [w.lemma for w in second.words]
+    blocks = SequenceMatcher(None, *lemmas, autojunk=False).get_opcodes()
+    denials = {f.start for f in second.facts if f.kind == "negation"}  # also "unless", "failed to"
+    found = {}
+    for i, (tag, i1, i2, j1, j2) in enumerate(blocks):
+        negated, affirmed = first.words[i1:i2], second.words[j1:j2]
+        if not (tag == "delete" and all(w.lemma in NEGATION_WORDS for w in negated) or tag == "replace" and _in_its_place(negated, affirmed)):
+            continue
+        if any(w.lemma in NEGATION_WORDS or w.start in denials for w in second.words[max(0, j1 - NEGATION_MOVED) : j2 + NEGATION_MOVED]):
+            continue  # moved, not dropped: "it is not as if you can argue" / "you can't say"
+        before, after = (_lined_up(first, blocks[k]) if 0 <= k < len(blocks) else 0 for k in (i - 1, i + 1))
+        if min(before, after) >= NEGATION_FLANK or min(before, after) >= 1 and before + after >= 2 * NEGATION_FLANK and _hosts(
+            first.words[i1 - 1], first.words[i2] if i2 < len(first.words) else None, before
+        ) and not any(w.lemma in NEGATION_WORDS for w in first.words[max(0, i1 - NEGATION_MOVED) : i1]):
+            for w in negated:
+                if w.lemma in NEGATION_WORDS:
+                    found[w.start] = j1 - 1
+    return found
+
+
+def _hosts(left: Word, right: Word | None, before: int) -> bool:
+    """Where only one word lines up on a side of the negator, it must be what the negator hangs
+    on: the auxiliary before it and the predicate after it ("was not awarded Dark Sky Park
+    status" / "sq km, was awarded Dark Sky Park status", "if they were not stricter on" / "if
+    they were stricter when"). A "that" or a "to" lines up in claims reworded around it ("know
+    that not everyone wants" / "think that everyone wants", "would pay not to get" / "would
+    pay to avoid"); and a negator after another is a double negation ("not to say rates might
+    not change" / "rates might change")."""
+    if before == 1 and left.pos not in ("AUX", "VERB"):
+        return False
+    return right is not None and right.pos in ("VERB", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
+
+
+def _in_its_place(negated: Sequence[Word], affirmed: Sequence[Word]) -> bool:
+    """Whether the other version's words stand where the negator does as no other claim: an
+    adverb ("can not do" / "can actually do"), or the negated word itself reworded as a synonym
+    or a broader word ("will not experience violence" / "will suffer violence", "were not
+    assigned names" / "were given names"; an opposite is the negation reworded: "did not
+    accept" / "refused")."""
+    if all(w.pos == "ADV" and w.lemma not in NEGATION_WORDS for w in affirmed) and all(w.lemma in NEGATION_WORDS for w in negated):
+        return True
+    if len(negated) != 2 or len(affirmed) != 1 or negated[0].lemma not in NEGATION_WORDS:
+        return False
+    word, other = negated[1], affirmed[0]
+    return word_class(word.pos) == word_class(other.pos) and wordnet.relation(word.lemma, other.lemma, word.pos) in (
+        wordnet.Relation.SAME, wordnet.Relation.BROADER)
+
+
+def _lined_up(facts: DocFacts, block) -> int:
+    """How many words (punctuation aside) an equal block of opcodes holds."""
+    if block[0] != "equal":
+        return 0
+    return sum(w.pos != "PUNCT" for w in facts.words[block[1] : block[2]])
 
 
 def _around(facts: DocFacts, lemma: str, span: Value) -> list[str]:
@@ -93,11 +182,13 @@ def _affirmed_twin(facts: DocFacts, negation: Fact) -> int | None:
     Main verbs count even when on spaCy's stop list ("have not used" / "have used", "it doesn't
     have" / "it has"); auxiliaries do not ("they've been left out" / "they've not been a part"
     negates the complement, not "be"); nor does a question ("Did you stop people from visiting?"
-    affirms nothing)."""
+    affirms nothing), nor a word the version itself negates."""
+    denied = [(f.start, f.end) for f in facts.facts if f.kind == "negation"]
     for i, word in enumerate(facts.words):
         if (
             word.lemma == negation.slot
             and not word.in_question
+            and not any(start <= word.start < end for start, end in denied)
             and word_class(word.pos) == negation.detail
             and (word.lemma in facts.lemmas or word.pos == "VERB")
         ):
