@@ -194,14 +194,17 @@ def _renamed_links(
 
 
 def _lexically_cohesive(left: list[int], right: list[int], sentences: Sequence[Sentence], words: _NameBlindWords) -> bool:
-    """Names aside, the sentence's words match each other version's sentence in the group."""
+    """Names aside, the sentence's words match a sentence of another version in the group: a
+    group may hold a version's rewording of the claim that the lone sentence shares few words
+    with ("He was in Rome for an official meeting." joins "He was in London for an official
+    meeting." whatever the third version says)."""
     ratios = [
         words.similarity(a, b)
         for a in left
         for b in right
         if sentences[a].doc != sentences[b].doc
     ]
-    return bool(ratios) and float(np.mean(ratios)) >= RENAMED_THRESHOLD
+    return bool(ratios) and max(ratios) >= RENAMED_THRESHOLD
 
 
 def _fits(cluster: list[int], sentences: Sequence[Sentence]) -> bool:

@@ -42,6 +42,8 @@ _ENTITY_KINDS = {
     "LAW": "law",
     "PRODUCT": "product",
 }
+# "QUEBEC CITY/TORONTO (Reuters) - A French-Canadian ...": a place in capitals, the agency, a dash.
+_DATELINE_CREDIT = re.compile(r"\s*[A-Z][A-Z.'’ ,/-]*[A-Z.](?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)? \(([^()]{1,40})\) ?[—–-]{1,2} ")
 _CLAUSE_DEPS = frozenset("relcl advcl ccomp acl parataxis".split())
 _UNKNOWN_TIME = re.compile(
     r"\b(?:(?:is|was|it's|remains|remained)\s+(?:not\s+|n't\s+)?(?:un)?(?:clear|known)|unclear|unknown"
@@ -196,10 +198,12 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
 
 
 def _entities(parse) -> list[_Entity]:
-    """Named entities, with spaCy's place labels corrected by the gazetteer."""
+    """Named entities, with spaCy's place labels corrected by the gazetteer. The agency credited
+    in a wire dateline ("QUEBEC CITY (AP) —", "LONDON (Reuters) -") is no name in the claim."""
     found = []
+    credit = _DATELINE_CREDIT.match(parse.text)
     for ent in parse.ents:
-        if ent.label_ not in _ENTITY_KINDS:
+        if ent.label_ not in _ENTITY_KINDS or credit and credit.start(1) <= ent.start_char < credit.end(1):
             continue
         span = ent
         if span[0].lower_ == "the" and len(span) > 1:

@@ -102,3 +102,19 @@ def test_a_renamed_sentence_with_other_words_stays_alone():
     base = _unit(1, 0, 0, 0)
     groups = align(sentences, np.stack([base, _at_cosine(base, 0.45)]))
     assert len(groups) == 2
+
+
+def test_a_renamed_sentence_joins_a_group_through_the_version_it_copies():
+    # b and c tell the claim in other words and group by their vectors; a is b's sentence with
+    # another name, far from c in words and vectors: it joins through b alone.
+    sentences = (
+        _sentences("a", ["He was in London for an official meeting."])
+        + _sentences("b", ["He was in Rome for an official meeting."])
+        + _sentences("c", ["The pope had travelled to Rome for talks with officials."])
+    )
+    base = _unit(1, 0, 0, 0)
+    b = _at_cosine(base, 0.5)
+    c = np.array([0, 0, 1, 0], dtype=np.float32) * 0.2 + b
+    c = c / np.linalg.norm(c)
+    groups = align(sentences, np.stack([base, b, c]))
+    assert _groups_as_sets(groups) == {frozenset({("a", 0), ("b", 0), ("c", 0)})}

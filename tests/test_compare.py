@@ -217,3 +217,23 @@ def test_a_claim_attributed_to_someone_else_is_an_entity_conflict(name_a, name_b
     documents, groups, analyses = _speaker_story(name_a, name_b)
     found = [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD401"]
     assert bool(found) is conflict
+
+
+@pytest.mark.parametrize(
+    "text_b, swapped",
+    [
+        ("Sunita Rao, 41, said that the council should attract tenants.", True),
+        # More than the name changed: the rest of the rewritten sentence decides nothing.
+        ("A neighbour, Sunita Rao, said that the council should attract tenants.", False),
+    ],
+)
+def test_a_name_swapped_in_a_rewritten_sentence_is_told_where_the_words_around_it_line_up(text_b, swapped):
+    text_a = "Ravi Menon, 41, said that by spring the council could search for ways to rebuild trust with the families, repair the old lifts and attract tenants."
+    name_a, name_b = "Ravi Menon", "Sunita Rao"
+    facts = {
+        "a": [_fact("entity", "a", text_a, name_a, "person:ravi menon", slot="person")],
+        "b": [_fact("entity", "b", text_b, name_b, "person:sunita rao", slot="person")],
+    }
+    documents, groups, analyses = _story(facts, {"a": text_a, "b": text_b})
+    codes = {d.code for d in compare(documents, groups, analyses, _encode) if d.severity is Severity.WARNING}
+    assert ("FD401" in codes) is swapped

@@ -22,6 +22,7 @@ from .rules.wording import (
 
 SWAP_CONTEXT = 0.5  # word-sequence similarity two sentences need before a replaced name is a swap
 SWAP_HUNK_WORDS = 4  # a swap replaces a few words, not a rewritten clause
+SWAP_FRAME = 2  # words that must line up either side of a name swapped in otherwise rewritten sentences
 
 
 def word_swaps(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepancy]:
@@ -32,11 +33,11 @@ def word_swaps(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepancy]:
     contrasting set (boys/girls, yellow/green, most/least), and content words one version adds.
     """
     matcher = SequenceMatcher(None, [w.key for w in a.words], [w.key for w in b.words], autojunk=False)
-    if matcher.ratio() < SWAP_CONTEXT:
-        return []
-    found = []
     ents_a = [f for f in a.facts if f.kind == "entity"]
     ents_b = [f for f in b.facts if f.kind == "entity"]
+    if matcher.ratio() < SWAP_CONTEXT:
+        return framed_name_swaps(group_id, a, b, matcher.get_opcodes(), ents_a, ents_b)
+    found = []
     polarity_differs = negations(a) != negations(b)
     negating = frozenset(f.start for f in a.facts + b.facts if f.kind == "negation")
     edits = [
@@ -66,3 +67,34 @@ def word_swaps(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepancy]:
             if adds_detail(words, other, sole=len(edits) == 1):
                 found.append(added_wording(group_id, facts, words))
     return found
+
+
+def framed_name_swaps(group_id: str, a: DocFacts, b: DocFacts, opcodes, ents_a, ents_b) -> list[Discrepancy]:
+    """Names swapped in sentences rewritten elsewhere: the edit is the names alone, and the words
+    either side of them line up (SWAP_FRAME of them each side, or one more after a name that
+    opens the sentence): "Amjid Gulzar, 26, said Abdullah could search for truth ..." / "Syed
+    Ali Shah Geelani, 26, said Abdullah should encourage ...". A name is the claim's subject or
+    source however the rest is reworded."""
+    found = []
+    for at, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag != "replace" or max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS:
+            continue
+        before = _framing(a, opcodes[at - 1]) if at else None
+        after = _framing(a, opcodes[at + 1]) if at + 1 < len(opcodes) else 0
+        hunk_a, hunk_b = a.words[i1:i2], b.words[j1:j2]
+        framed = after >= SWAP_FRAME and (before is None and after > SWAP_FRAME or (before or 0) >= SWAP_FRAME)
+        if framed and _only_names(hunk_a, ents_a) and _only_names(hunk_b, ents_b):
+            found += name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b)
+    return found
+
+
+def _only_names(words, entities) -> bool:
+    """Every word of the edit is part of a name: "former NFL star" / "former Saints player"
+    changes more than the name."""
+    return all(w.pos == "PUNCT" or any(e.start <= w.start and w.end <= e.end for e in entities) for w in words)
+
+
+def _framing(facts: DocFacts, opcode) -> int:
+    """Words (punctuation aside) of ``facts`` an equal opcode lines up; 0 for any other edit."""
+    tag, i1, i2, _, _ = opcode
+    return sum(w.pos != "PUNCT" for w in facts.words[i1:i2]) if tag == "equal" else 0

@@ -30,12 +30,14 @@ ENTITY_CONFLICT = Rule(
     "Who did or said something is the claim. A name replaced by another name of the same kind, "
     "in sentences that otherwise line up word for word, is told, also where only part of a long "
     "name changed (\"Standard Chartered Bank\" / \"Standard Life Investments\") and in an "
-    "apposition or after \"according to\"; so is a claim both versions attribute, to different "
+    "apposition or after \"according to\"; so is a name alone replaced in sentences rewritten "
+    "elsewhere, where the words either side of it line up; so is a claim both versions attribute, to different "
     "people, even in sentences rewritten around it (attribution survives rewording). Where the "
     "other versions of the claim agree on the name, one version is told against them, with "
     "their name as the majority. It stays quiet for one name written two ways (a spelling, an "
     "inflection, an acronym, a surname for the full name, a first name for the story's full name, "
-    "the words of an organisation's name in another order), for a name "
+    "the words of an organisation's name in another order), for the agency of a wire dateline "
+    "(\"QUEBEC CITY (AP) —\" / \"(Reuters) -\"), for a name "
     "merely moved within the sentence, for a place and the place holding it, for a "
     "spokesman against his company, for a claim one version relays through both speakers, and "
     "for different people quoted on different points "
@@ -43,13 +45,17 @@ ENTITY_CONFLICT = Rule(
     (Example("“The cuts to the hospital budget are a huge mistake,” said Maria Marini on Monday.",
              "Speaking on Monday, Nikos Poulopoulos said the cuts to the hospital budget were a huge mistake."),
      Example("Peter Sands, the former head of Standard Chartered Bank, said the plan was flawed.",
-             "Peter Sands, the former head of Standard Life Investments, said the plan was flawed."),),
+             "Peter Sands, the former head of Standard Life Investments, said the plan was flawed."),
+     Example("Ravi Menon, 41, said that by next spring the town council could search for ways to rebuild trust as well as finding and attracting new tenants to the empty flats.",
+             "Sunita Rao, 41, said that the town council should attract new tenants to the empty flats."),),
     (Example("“The cuts to the hospital budget are a huge mistake,” said Maria Marini on Monday.",
              "Speaking on Monday, Marini said the cuts to the hospital budget were a huge mistake."),
      Example("“The markets will recover by the summer,” Donald Trump said on Wednesday.",
              "“I have decided to retire from the court,” Anthony Kennedy said on Wednesday."),
      Example("Its inventor, Bob Propst, said in 1997 that he regretted the design.",
              "Its inventor, Robert Propst, said in 1997 that he regretted the design."),
+     Example("QUEBEC CITY (AP) — A student was charged on Monday with six counts of murder after the attack.",
+             "QUEBEC CITY (Reuters) - A student was charged on Monday with six counts of murder after the attack."),
      Example("The Forest Service confirmed that the Department of Agriculture, its parent agency, had hired an independent investigator.",
              "The Department of Agriculture confirmed that it had hired an independent investigator."),),
 )
