@@ -77,6 +77,13 @@ def facts_by_doc(group: Group, by_sentence) -> dict[str, DocFacts]:
     }
 
 
+def lined_up(facts: DocFacts, opcode) -> int:
+    """Words (punctuation aside) of ``facts`` that an equal opcode of a word alignment lines up;
+    0 for any other edit: how firmly an edit next to it is framed."""
+    tag, i1, i2, _, _ = opcode
+    return sum(w.pos != "PUNCT" for w in facts.words[i1:i2]) if tag == "equal" else 0
+
+
 def negations(facts: DocFacts) -> int:
     """How many negations a version's part of the group holds."""
     return sum(f.kind == "negation" for f in facts.facts)

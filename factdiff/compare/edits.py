@@ -12,7 +12,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from ..model import Discrepancy
-from .claims import CONTENT_POS, DocFacts, negations
+from .claims import CONTENT_POS, DocFacts, lined_up, negations
 from .rules.details import added_wording, adds_detail, scope_changes
 from .rules.entities import name_swaps
 from .rules.wording import (
@@ -79,10 +79,10 @@ def framed_name_swaps(group_id: str, a: DocFacts, b: DocFacts, opcodes, ents_a, 
     for at, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag != "replace" or max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS:
             continue
-        before = _framing(a, opcodes[at - 1]) if at else None
-        after = _framing(a, opcodes[at + 1]) if at + 1 < len(opcodes) else 0
+        after = lined_up(a, opcodes[at + 1]) if at + 1 < len(opcodes) else 0
+        before = lined_up(a, opcodes[at - 1]) if at else None  # None: the name opens the sentence
         hunk_a, hunk_b = a.words[i1:i2], b.words[j1:j2]
-        framed = after >= SWAP_FRAME and (before is None and after > SWAP_FRAME or (before or 0) >= SWAP_FRAME)
+        framed = after > SWAP_FRAME if before is None else min(before, after) >= SWAP_FRAME
         if framed and _only_names(hunk_a, ents_a) and _only_names(hunk_b, ents_b):
             found += name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b)
     return found
@@ -93,8 +93,3 @@ def _only_names(words, entities) -> bool:
     changes more than the name."""
     return all(w.pos == "PUNCT" or any(e.start <= w.start and w.end <= e.end for e in entities) for w in words)
 
-
-def _framing(facts: DocFacts, opcode) -> int:
-    """Words (punctuation aside) of ``facts`` an equal opcode lines up; 0 for any other edit."""
-    tag, i1, i2, _, _ = opcode
-    return sum(w.pos != "PUNCT" for w in facts.words[i1:i2]) if tag == "equal" else 0

@@ -13,7 +13,7 @@ from ... import wordnet
 from ...facts import Word
 from ...negation import NEGATION_WORDS, word_class
 from ...model import Discrepancy, Fact, Severity, Value
-from ..claims import DocFacts, negations
+from ..claims import DocFacts, lined_up, negations
 from ..emit import make, span_value, value_of
 from ..registry import Example, Rule
 
@@ -107,10 +107,9 @@ def _inserted_negators(first: DocFacts, second: DocFacts) -> dict[int, int]:
     among" / "are among", the "are").
 
     Compared by lemma, so that "can't" / "can" and "weren't" / "were" differ by the negator only
-    (or by words :func:`_in_its_place` that make no other claim). NEGATION_FLANK words either
-    side must be the same, or as many in all with the words the negator hangs on among them
-    (:func:`_hosts`): with fewer, the claim is reworded around the negator ("they've not been a
-    part" / "they've been left out")."""
+    (or by words :func:`_in_its_place` that make no other claim), in words that line up either
+    side (:func:`_framed`): with fewer, the claim is reworded around the negator ("they've not
+    been a part" / "they've been left out")."""
     lemmas = [w.lemma for w in first.words], [w.lemma for w in second.words]
     blocks = SequenceMatcher(None, *lemmas, autojunk=False).get_opcodes()
     denials = {f.start for f in second.facts if f.kind == "negation"}  # also "unless", "failed to"
@@ -121,27 +120,33 @@ def _inserted_negators(first: DocFacts, second: DocFacts) -> dict[int, int]:
             continue
         if any(w.lemma in NEGATION_WORDS or w.start in denials for w in second.words[max(0, j1 - NEGATION_MOVED) : j2 + NEGATION_MOVED]):
             continue  # moved, not dropped: "it is not as if you can argue" / "you can't say"
-        before, after = (_lined_up(first, blocks[k]) if 0 <= k < len(blocks) else 0 for k in (i - 1, i + 1))
-        if min(before, after) >= NEGATION_FLANK or min(before, after) >= 1 and before + after >= 2 * NEGATION_FLANK and _hosts(
-            first.words[i1 - 1], first.words[i2] if i2 < len(first.words) else None, before
-        ) and not any(w.lemma in NEGATION_WORDS for w in first.words[max(0, i1 - NEGATION_MOVED) : i1]):
+        if _framed(first, blocks, i):
             for w in negated:
                 if w.lemma in NEGATION_WORDS:
                     found[w.start] = j1 - 1
     return found
 
 
-def _hosts(left: Word, right: Word | None, before: int) -> bool:
-    """Where only one word lines up on a side of the negator, it must be what the negator hangs
-    on: the auxiliary before it and the predicate after it ("was not awarded Dark Sky Park
+def _framed(facts: DocFacts, blocks, at: int) -> bool:
+    """Whether the words either side of the negator at opcode ``at`` line up: NEGATION_FLANK of
+    them each side, or as many in all where the single word on one side is what the negator
+    hangs on, the auxiliary before it or the predicate after it ("was not awarded Dark Sky Park
     status" / "sq km, was awarded Dark Sky Park status", "if they were not stricter on" / "if
     they were stricter when"). A "that" or a "to" lines up in claims reworded around it ("know
-    that not everyone wants" / "think that everyone wants", "would pay not to get" / "would
-    pay to avoid"); and a negator after another is a double negation ("not to say rates might
-    not change" / "rates might change")."""
-    if before == 1 and left.pos not in ("AUX", "VERB"):
+    that not everyone wants" / "think that everyone wants", "would pay not to get" / "would pay
+    to avoid"). A negator after another is a double negation ("not to say rates might not
+    change" / "rates might change")."""
+    _, i1, i2, _, _ = blocks[at]
+    before, after = (lined_up(facts, blocks[k]) if 0 <= k < len(blocks) else 0 for k in (at - 1, at + 1))
+    if min(before, after) >= NEGATION_FLANK:
+        return True
+    if min(before, after) < 1 or before + after < 2 * NEGATION_FLANK:
         return False
-    return right is not None and right.pos in ("VERB", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
+    if before == 1 and facts.words[i1 - 1].pos not in ("AUX", "VERB"):
+        return False
+    if i2 >= len(facts.words) or facts.words[i2].pos not in ("VERB", "ADJ", "NOUN", "PROPN", "NUM", "PRON"):
+        return False
+    return not any(w.lemma in NEGATION_WORDS for w in facts.words[max(0, i1 - NEGATION_MOVED) : i1])
 
 
 def _in_its_place(negated: Sequence[Word], affirmed: Sequence[Word]) -> bool:
@@ -157,13 +162,6 @@ def _in_its_place(negated: Sequence[Word], affirmed: Sequence[Word]) -> bool:
     word, other = negated[1], affirmed[0]
     return word_class(word.pos) == word_class(other.pos) and wordnet.relation(word.lemma, other.lemma, word.pos) in (
         wordnet.Relation.SAME, wordnet.Relation.BROADER)
-
-
-def _lined_up(facts: DocFacts, block) -> int:
-    """How many words (punctuation aside) an equal block of opcodes holds."""
-    if block[0] != "equal":
-        return 0
-    return sum(w.pos != "PUNCT" for w in facts.words[block[1] : block[2]])
 
 
 def _around(facts: DocFacts, lemma: str, span: Value) -> list[str]:
