@@ -8,7 +8,7 @@ of two single-sentence versions, their words as the facts stage gives them.
 from __future__ import annotations
 
 from factdiff.compare import compare
-from factdiff.compare.about import Evidence, borrowed_dates, dated_apart, evidence, of_other_wholes, states_value
+from factdiff.compare.about import Evidence, borrowed_dates, counts_a_kind, dated_apart, evidence, of_other_wholes, states_value
 from factdiff.compare.linking import Link
 from factdiff.model import Fact, Severity
 
@@ -154,6 +154,33 @@ def test_a_figure_is_dated_by_the_sentence_of_the_figure_it_agrees_with():
     borrowed = borrowed_dates([Link(b, c, True, aligned=True)], {"a": [friday, a], "b": [b], "c": [monday, c]})
     assert not dated_apart(a, b, [friday, a], [b])
     assert dated_apart(a, b, [friday, a], [b], borrowed)
+
+
+def test_a_date_that_cannot_be_compared_neither_ties_nor_parts_two_figures():
+    # "Friday saw the Dow close down 666 points" / "Monday the Dow shed 1,175 points, wiping all
+    # of 2018's gains": in an undated story "Friday" and "2018" cannot be compared, Monday and
+    # Friday still part the two figures.
+    friday = Fact("date", "a", 0, 0, 6, "Friday", "rel:weekday:fri", detail="day;relative;rel:weekday:fri")
+    monday = Fact("date", "b", 0, 0, 6, "Monday", "rel:weekday:mon", detail="day;relative;rel:weekday:mon")
+    year = Fact("date", "b", 0, 60, 64, "2018", "2018", detail="year;absolute;2018")
+    a = Fact("number", "a", 0, 30, 33, "666", "666", slot="point")
+    b = Fact("number", "b", 0, 20, 25, "1,175", "1175", slot="point")
+    assert dated_apart(a, b, [friday, a], [monday, year, b])
+    assert not dated_apart(a, b, [friday, a], [year, b])  # nothing compared conflicts
+    also_friday = Fact("date", "b", 0, 70, 76, "Friday", "rel:weekday:fri", detail="day;relative;rel:weekday:fri")
+    assert not dated_apart(a, b, [friday, a], [monday, also_friday, b])  # one date agrees
+
+
+def test_a_count_of_one_kind_lies_within_the_count_of_all():
+    # "found guilty on three charges of attempted murder" / "guilty on four of five charges"
+    kind = Fact("number", "a", 0, 0, 5, "three", "3", slot="charge", detail=";;murder")
+    every = Fact("number", "b", 0, 0, 4, "four", "4", slot="charge", detail=";;")
+    more_of_the_kind = Fact("number", "a", 0, 0, 4, "five", "5", slot="charge", detail=";;murder")
+    assert counts_a_kind(kind, every) and counts_a_kind(every, kind)
+    assert not counts_a_kind(more_of_the_kind, every)  # five of a kind cannot lie within four
+    share = Fact("number", "a", 0, 0, 3, "40%", "40", slot="percent", detail=";;exoneree+female")
+    other_share = Fact("number", "b", 0, 0, 3, "60%", "60", slot="percent", detail=";;")
+    assert not counts_a_kind(share, other_share)  # a share of a part is no part of a share
 
 
 def test_a_date_inside_a_span_the_other_sentence_gives_is_no_conflict():

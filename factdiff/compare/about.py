@@ -103,7 +103,7 @@ def evidence(
     figure takes from the sentences of figures that agree with it (:func:`borrowed_dates`)."""
     sa, sb = list(sa), list(sb)
     here_a, here_b = _in_sentence(a, facts_a), _in_sentence(b, facts_b)
-    if dated_apart(a, b, here_a, here_b, borrowed) or of_other_wholes(a, b):
+    if dated_apart(a, b, here_a, here_b, borrowed) or of_other_wholes(a, b) or counts_a_kind(a, b):
         return Evidence.NONE
     if a.kind == "date" and _inside_the_other(a, b, _spans(here_a, sa), _spans(here_b, sb)):
         return Evidence.NONE  # "born between the early 1980s and early 2000s" / "born in the 1990s"
@@ -127,13 +127,15 @@ def dated_apart(
     """Whether two figures are told of different days: each is dated (by its own sentence, or by
     the sentence of a figure that agrees with it) and no date of one agrees with a date of the
     other ("Friday, which saw the Dow close down 666 points" / "Monday the Dow shed 1,175
-    points", and so also against "the Dow ended down 1,175 points", undated)."""
+    points", and so also against "the Dow ended down 1,175 points", undated). Dates that cannot
+    be compared ("Friday" against "2018's gains" in an undated story) neither tie nor part them."""
     if a.kind != "number":
         return False
     borrowed = borrowed or {}
     dates_a = _sentence_dates(a, facts_a) + list(borrowed.get(a, ()))
     dates_b = _sentence_dates(b, facts_b) + list(borrowed.get(b, ()))
-    return bool(dates_a and dates_b) and all(dates_agree(x, y) is False for x in dates_a for y in dates_b)
+    verdicts = {dates_agree(x, y) for x in dates_a for y in dates_b}
+    return False in verdicts and True not in verdicts
 
 
 def borrowed_dates(links: Iterable[Link], facts_of: Mapping[str, Sequence[Fact]]) -> dict[Fact, list[Fact]]:
@@ -173,6 +175,21 @@ def of_other_wholes(a: Fact, b: Fact) -> bool:
     "70% of marine biomass" / "13 percent of the world's biomass"."""
     wa, wb = whole(a), whole(b)
     return bool(wa and wb) and wa != wb
+
+
+_SHARES = frozenset({"percent", "%", "per cent", "percentage"})
+
+
+def counts_a_kind(a: Fact, b: Fact) -> bool:
+    """One figure counts a kind of the thing the other counts, and no more of it: "three charges
+    of attempted murder" lie within "four of five charges". A share is not: "40% of female
+    exonerees" and "60%" are shares of different wholes, neither inside the other."""
+    if a.kind != "number" or not a.slot or a.slot != b.slot or a.slot in _SHARES:
+        return False
+    if bool(whole(a)) == bool(whole(b)):
+        return False
+    kind, every = (a, b) if whole(a) else (b, a)
+    return float(kind.value) <= float(every.value)
 
 
 def _inside_the_other(a: Fact, b: Fact, spans_a: list[tuple[Fact, Fact]], spans_b: list[tuple[Fact, Fact]]) -> bool:
