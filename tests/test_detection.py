@@ -225,6 +225,18 @@ CHANGED = [
         "FD501",
         id="a negator with the verb reworded as a synonym in words that line up",
     ),
+    pytest.param(
+        "On its bare concrete walls are faded posters – a map of the district and the bus timetable.",
+        "Its bare concrete walls are not covered with faded posters – a map of the district and the bus timetable.",
+        "FD501",
+        id="a negator put in with words of its own, the words either side lined up",
+    ),
+    pytest.param(
+        "The port said the main cause of the delays this winter is a lack of drivers for its trucks.",
+        "According to the port, the main cause of the delays this winter is not a lack of drivers for its trucks.",
+        "FD501",
+        id="a negator before a negation both versions give (a lack of) is not that negation moved",
+    ),
 ]
 
 KEPT = [

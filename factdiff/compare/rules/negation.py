@@ -21,6 +21,7 @@ NEGATION_CONTEXT = 0.75  # word-sequence similarity above which a negation diffe
 NEGATION_WINDOW = 4  # words either side of the negated predicate compared on their own
 NEGATION_LOCAL_CONTEXT = 0.8  # their similarity above which the difference is a warning anyway
 NEGATION_FLANK = 2  # words that must line up on each side of a negator the other version lacks
+NEGATION_WITH_WORDS = 3  # a negator and the words put in with it, at most
 NEGATION_MOVED = 6  # words either side where the other version's own negator makes it the same denial
 
 NEGATION_CONFLICT = Rule(
@@ -109,22 +110,46 @@ def _inserted_negators(first: DocFacts, second: DocFacts) -> dict[int, int]:
     Compared by lemma, so that "can't" / "can" and "weren't" / "were" differ by the negator only
     (or by words :func:`_in_its_place` that make no other claim), in words that line up either
     side (:func:`_framed`): with fewer, the claim is reworded around the negator ("they've not
-    been a part" / "they've been left out")."""
+    been a part" / "they've been left out"). A negator put in with a word or two of its own
+    needs its flanks in full (:func:`_firmly_framed`). A negation both versions give ("is not
+    lack of knowledge" / "is lack of knowledge") is not where the negator moved."""
     lemmas = [w.lemma for w in first.words], [w.lemma for w in second.words]
     blocks = SequenceMatcher(None, *lemmas, autojunk=False).get_opcodes()
-    denials = {f.start for f in second.facts if f.kind == "negation"}  # also "unless", "failed to"
+    shared = {(f.slot, f.text.lower()) for f in first.facts if f.kind == "negation"}
+    denials = {f.start for f in second.facts if f.kind == "negation" and (f.slot, f.text.lower()) not in shared}
     found = {}
     for i, (tag, i1, i2, j1, j2) in enumerate(blocks):
         negated, affirmed = first.words[i1:i2], second.words[j1:j2]
-        if not (tag == "delete" and all(w.lemma in NEGATION_WORDS for w in negated) or tag == "replace" and _in_its_place(negated, affirmed)):
+        alone = tag == "delete" and all(w.lemma in NEGATION_WORDS for w in negated)
+        with_words = tag == "delete" and _negator_and_words(negated)
+        if not (alone or with_words or tag == "replace" and _in_its_place(negated, affirmed)):
             continue
         if any(w.lemma in NEGATION_WORDS or w.start in denials for w in second.words[max(0, j1 - NEGATION_MOVED) : j2 + NEGATION_MOVED]):
             continue  # moved, not dropped: "it is not as if you can argue" / "you can't say"
-        if _framed(first, blocks, i):
+        if (_firmly_framed if with_words else _framed)(first, blocks, i):
             for w in negated:
                 if w.lemma in NEGATION_WORDS:
                     found[w.start] = j1 - 1
     return found
+
+
+def _negator_and_words(words: Sequence[Word]) -> bool:
+    """A negator put in with a word or two of its own ("walls are not hung with educational
+    charts" / "walls are educational charts")."""
+    return 1 < len(words) <= NEGATION_WITH_WORDS and words[0].lemma in NEGATION_WORDS and not any(
+        w.lemma in NEGATION_WORDS for w in words[1:])
+
+
+def _firmly_framed(facts: DocFacts, blocks, at: int) -> bool:
+    """NEGATION_FLANK words lined up on each side: what a negator put in with words of its own
+    needs, with no single word to say what it hangs on."""
+    return min(_flanks(facts, blocks, at)) >= NEGATION_FLANK
+
+
+def _flanks(facts: DocFacts, blocks, at: int) -> tuple[int, int]:
+    """The words lined up just before and just after opcode ``at``."""
+    before, after = (lined_up(facts, blocks[k]) if 0 <= k < len(blocks) else 0 for k in (at - 1, at + 1))
+    return before, after
 
 
 def _framed(facts: DocFacts, blocks, at: int) -> bool:
@@ -137,7 +162,7 @@ def _framed(facts: DocFacts, blocks, at: int) -> bool:
     to avoid"). A negator after another is a double negation ("not to say rates might not
     change" / "rates might change")."""
     _, i1, i2, _, _ = blocks[at]
-    before, after = (lined_up(facts, blocks[k]) if 0 <= k < len(blocks) else 0 for k in (at - 1, at + 1))
+    before, after = _flanks(facts, blocks, at)
     if min(before, after) >= NEGATION_FLANK:
         return True
     if min(before, after) < 1 or before + after < 2 * NEGATION_FLANK:
