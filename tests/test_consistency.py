@@ -39,3 +39,18 @@ def test_a_version_giving_two_years_of_two_events_does_not_contradict_itself(emb
         "In 2006, three Mexican fishermen made headlines around the world. They had drifted for months.",
     )
     assert found == []
+
+
+def test_two_dates_of_one_event_told_with_other_predicates_are_tied_by_the_other_version(embedder):
+    # b dates both sentences March 2011; a changed the first. The two sentences of a share what
+    # they tell (the gang, the men, the bank, March) though their date clauses share nothing.
+    found = _self_contradictions(
+        embedder,
+        "The gang sent two gunmen to rob the Lowell savings bank in March 2014 as it closed for the night. "
+        "The staff had been warned for weeks. "
+        "Then the manager got threats, and on 3 March 2011, after a meeting of the gang's leaders, the gunmen came to the bank.",
+        "The gang sent two gunmen to rob the Lowell savings bank in March 2011 as it closed for the night. "
+        "The staff had been warned for weeks. "
+        "Then the manager got threats, and on 3 March 2011, after a meeting of the gang's leaders, the gunmen came to the bank.",
+    )
+    assert found == [("a:March 2014", "a:3 March 2011")]

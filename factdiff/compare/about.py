@@ -65,6 +65,16 @@ def words_alike(a: Fact, sa: Iterable[Word], b: Fact, sb: Iterable[Word]) -> flo
     return SequenceMatcher(None, keys_a, keys_b, autojunk=False).ratio()
 
 
+def sentence_overlap(sa: Iterable[Word], sb: Iterable[Word]) -> float:
+    """Jaccard of the content lemmas of two sentences: what two sentences of one version share
+    when they tell one fact with other words around it."""
+    ca, cb = (frozenset(w.lemma.lower() for w in s if w.pos in _CONTENT and w.lemma.lower() not in _STOP) for s in (sa, sb))
+    return len(ca & cb) / max(1, len(ca | cb))
+
+
+_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
+
+
 def clause_overlap(a: Fact, b: Fact) -> float:
     """Jaccard of the content words of the two clauses, the values' own words left out."""
     ca, cb = clause_words(a), clause_words(b)
@@ -105,7 +115,7 @@ def evidence(
     here_a, here_b = _in_sentence(a, facts_a), _in_sentence(b, facts_b)
     if dated_apart(a, b, here_a, here_b, borrowed) or of_other_wholes(a, b) or counts_a_kind(a, b):
         return Evidence.NONE
-    if a.kind == "date" and _inside_the_other(a, b, _spans(here_a, sa), _spans(here_b, sb)):
+    if a.kind == "date" and _inside_the_other(a, b, date_spans(here_a, sa), date_spans(here_b, sb)):
         return Evidence.NONE  # "born between the early 1980s and early 2000s" / "born in the 1990s"
     if _stated_either(a, b, here_a, here_b):
         return Evidence.NONE  # the sentence itself gives both values: they were paired wrongly
@@ -158,7 +168,7 @@ _SPAN_OPENS = frozenset({"between", "from"})
 _SPAN_CLOSES = frozenset({"and", "to", "until", "through", "-", "–", "—"})
 
 
-def _spans(sentence_facts: Iterable[Fact], words: Sequence[Word]) -> list[tuple[Fact, Fact]]:
+def date_spans(sentence_facts: Iterable[Fact], words: Sequence[Word]) -> list[tuple[Fact, Fact]]:
     """The spans of dates a sentence gives: "between X and Y", "from X to Y"."""
     dates = sorted((f for f in sentence_facts if f.kind == "date" and not f.value.startswith("rel:") and f.value != "unknown"), key=lambda f: f.start)
     spans = []
