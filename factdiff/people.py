@@ -22,9 +22,10 @@ def age_holder(text: str, start: int, end: int, parse, entities: Sequence[_Entit
     """Whose age a number is, or None when it is no age.
 
     "20-year-old Wuttisan Wongtalay" and "Love, 32," name the holder (a person's key); "his
-    three-year-old dog" and "the 59-year-old musher" a noun ("noun:dog"); "The 21-year-old
-    hanged his daughter" nobody ("", the story's subject, resolved by compare); "aged 40" is
-    the age of the person named before it.
+    three-year-old dog", "the 59-year-old musher" and "an 18-year-old Hanford woman" a noun
+    ("noun:dog", the head of the words after it); "The 21-year-old hanged his daughter"
+    nobody ("", the story's subject, resolved by compare); "aged 40" is the age of the person
+    named before it.
     """
     after = _AGE_AFTER.match(text, end)
     if after:
@@ -33,8 +34,11 @@ def age_holder(text: str, start: int, end: int, parse, entities: Sequence[_Entit
         if named is not None and named.kind == "person":
             return named.key
         token = next((t for t in parse if t.idx >= after.end()), None)
-        if token is not None and token.pos_ == "NOUN" and not rest[: token.idx - after.end()].strip():
-            return f"noun:{token.lemma_.lower()}"
+        if token is not None and not rest[: token.idx - after.end()].strip():
+            while _names_where(token):
+                token = token.head  # "18-year-old central California woman": the woman's
+            if token.pos_ == "NOUN":
+                return f"noun:{token.lemma_.lower()}"
         return ""
     before = text[:start]
     if before.endswith(", ") and text[end : end + 1] == ",":
@@ -50,6 +54,19 @@ def age_holder(text: str, start: int, end: int, parse, entities: Sequence[_Entit
         named = [e for e in entities if e.kind == "person" and e.end <= start]
         return named[-1].key if named else ""
     return None
+
+
+def _names_where(token) -> bool:
+    """A proper noun modifying a noun after it ("Hanford woman"), or an adjective before one
+    ("central California woman"): not the holder, but where the holder is from. An adjective
+    before a common noun is left alone, as the tagger reads verbs as adjectives there ("The
+    46-year-old said business ...")."""
+    if token.head.i <= token.i:
+        return False
+    if token.pos_ == "PROPN" and token.dep_ == "compound":
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and following is not None and following.pos_ == "PROPN"
 
 
 def places_modified(noun, by_root: dict) -> list[_Entity]:

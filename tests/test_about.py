@@ -53,6 +53,18 @@ def test_a_loosely_told_claim_whose_clauses_share_what_is_counted_is_a_warning()
     assert found.severity is Severity.WARNING
 
 
+def test_clauses_share_a_noun_told_in_the_plural_and_an_ordinal():
+    # "the 23rd floor of the apartments" / "the 23rd floor of an apartment block"
+    (found,) = _numbers(
+        "Firefighters said 12 people were rescued from the 23rd floor of the apartments.", "12",
+        "By nightfall crews had carried 15 people down the smoky stairs from the 23rd floor of an apartment block.", "15",
+        unit="people",
+        context=("12 people were rescued from the 23rd floor of the apartments",
+                 "crews carried 15 people down the smoky stairs from the 23rd floor of an apartment block"),
+    )
+    assert found.severity is Severity.WARNING
+
+
 def test_a_version_that_gives_both_figures_contradicts_neither():
     texts = {"a": "Cape Air cancelled 200 flights on Wednesday.", "b": "Airlines cancelled 2,700 flights on Wednesday, 200 of them Cape Air's."}
     a = _fact("number", "a", texts["a"], "200", "200", slot="flight")

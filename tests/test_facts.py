@@ -28,6 +28,8 @@ def _ages(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("John Smith, aged 40, was arrested on Monday.", [("40", ("person:john smith",))]),
         ("The 59-year-old musher and his three-year-old dog finished.", [("59", ("noun:musher",)), ("three", ("noun:dog",))]),
         ("The 21-year-old hanged himself at a deserted hotel.", [("21", ())]),
+        ("An 18-year-old central Ohio woman was sentenced on Friday.", [("18", ("noun:woman",))]),
+        ("The 46-year-old said business had been good.", [("46", ())]),  # "said" tagged an adjective
     ],
 )
 def test_an_age_knows_whose_it_is(text, expected):

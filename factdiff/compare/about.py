@@ -233,10 +233,19 @@ def clause_words(fact: Fact) -> frozenset[str]:
     (cached: the story checks compare each fact with many)."""
     value_words = {w.lower() for w in re.findall(r"\w+", fact.text)}
     return frozenset({
-        w
+        _singular(w)
         for w in (x.lower() for x in (fact.context or "").split())
-        if w.isalpha() and len(w) > 1 and w not in _STOP and w not in value_words
+        if (w.isalpha() or _ORDINAL.fullmatch(w)) and len(w) > 1 and w not in _STOP and w not in value_words
     })
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _singular(word: str) -> str:
+    """A plural's singular, roughly ("apartments" / "apartment"): enough for two clauses to share
+    a noun one tells in the plural."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def weigh(links: Sequence[Link], by_sentence: Mapping[tuple[str, int], SentenceFacts], facts_of: Mapping[str, Sequence[Fact]]) -> list[Link]:
