@@ -237,6 +237,12 @@ CHANGED = [
         "FD501",
         id="a negator before a negation both versions give (a lack of) is not that negation moved",
     ),
+    pytest.param(
+        "The good news for the museum, its director said on Monday, is that people are beginning to notice its collection.",
+        "The good news for the museum is that he is not beginning to be noticed for the collection he built.",
+        "FD501",
+        id="an auxiliary, a negator and a verb with the words after it lined up",
+    ),
 ]
 
 KEPT = [

@@ -157,7 +157,8 @@ def _framed(facts: DocFacts, blocks, at: int) -> bool:
     them each side, or as many in all where the single word on one side is what the negator
     hangs on, the auxiliary before it or the predicate after it ("was not awarded Dark Sky Park
     status" / "sq km, was awarded Dark Sky Park status", "if they were not stricter on" / "if
-    they were stricter when"). A "that" or a "to" lines up in claims reworded around it ("know
+    they were stricter when"); an auxiliary, the negator and a verb with NEGATION_FLANK words
+    after it are a verb phrase enough ("he is not beginning to be" / "people are beginning to"). A "that" or a "to" lines up in claims reworded around it ("know
     that not everyone wants" / "think that everyone wants", "would pay not to get" / "would pay
     to avoid"). A negator after another is a double negation ("not to say rates might not
     change" / "rates might change")."""
@@ -165,7 +166,12 @@ def _framed(facts: DocFacts, blocks, at: int) -> bool:
     before, after = _flanks(facts, blocks, at)
     if min(before, after) >= NEGATION_FLANK:
         return True
-    if min(before, after) < 1 or before + after < 2 * NEGATION_FLANK:
+    if min(before, after) < 1:
+        return False
+    verb_phrase = (
+        before == 1 and after >= NEGATION_FLANK and facts.words[i1 - 1].pos == "AUX" and i2 < len(facts.words) and facts.words[i2].pos == "VERB"
+    )
+    if before + after < 2 * NEGATION_FLANK and not verb_phrase:
         return False
     if before == 1 and facts.words[i1 - 1].pos not in ("AUX", "VERB"):
         return False
