@@ -66,6 +66,8 @@ VALUES = [
     ("8m refugees", "8m", 8e6, "refugee"),
     ("the 100m sprint", "100m", 100, "m"),
     ("a 10km stretch", "10km", 10, "km"),
+    ("a limit of 80mg of nitrogen oxide per kilometre", "80mg", 80, "mg"),
+    ("a 500ml bottle", "500ml", 500, "ml"),
     ("a 30-year-old man", "30", 30, "year"),
     ("a one-year ban", "one", 1, "year"),
     ("two months of fierce fighting", "two", 2, "month"),

@@ -98,7 +98,7 @@ ONE_PRONOUN_AFTER = frozenset("of another other's 's who whom which that".split(
 
 
 ATTACHED_UNITS = frozenset(
-    "km kg cm mm mph kph kmh ft lb lbs mw gw kw kwh mwh gwh twh bpd sq".split()
+    "km kg mg cm mm ml mph kph kmh ft lb lbs mw gw kw kwh mwh gwh twh bpd sq".split()
 )
 
 
