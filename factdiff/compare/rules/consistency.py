@@ -87,7 +87,9 @@ def self_contradictions(
     spanned = {end for a in analyses for span in date_spans(a.facts, a.words) for end in span}
 
     def one_event(x: Fact, y: Fact) -> bool:
-        return x not in spanned and y not in spanned and sentence_overlap(words[(x.doc, x.sentence)], words[(y.doc, y.sentence)]) >= DATED_SENTENCES
+        if x in spanned or y in spanned:
+            return False  # "born between the early 1980s and early 2000s" / "born in the 1990s"
+        return sentence_overlap(words[(x.doc, x.sentence)], words[(y.doc, y.sentence)]) >= DATED_SENTENCES
 
     found = _directions(analyses, group_of)
     found += _linked([l for l in links.get("number", ()) if strong(l)], numbers_agree, group_of)

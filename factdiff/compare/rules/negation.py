@@ -168,14 +168,13 @@ def _framed(facts: DocFacts, blocks, at: int) -> bool:
         return True
     if min(before, after) < 1:
         return False
-    verb_phrase = (
-        before == 1 and after >= NEGATION_FLANK and facts.words[i1 - 1].pos == "AUX" and i2 < len(facts.words) and facts.words[i2].pos == "VERB"
-    )
+    next_pos = facts.words[i2].pos if i2 < len(facts.words) else ""
+    verb_phrase = before == 1 and after >= NEGATION_FLANK and facts.words[i1 - 1].pos == "AUX" and next_pos == "VERB"
     if before + after < 2 * NEGATION_FLANK and not verb_phrase:
         return False
     if before == 1 and facts.words[i1 - 1].pos not in ("AUX", "VERB"):
         return False
-    if i2 >= len(facts.words) or facts.words[i2].pos not in ("VERB", "ADJ", "NOUN", "PROPN", "NUM", "PRON"):
+    if next_pos not in ("VERB", "ADJ", "NOUN", "PROPN", "NUM", "PRON"):
         return False
     return not any(w.lemma in NEGATION_WORDS for w in facts.words[max(0, i1 - NEGATION_MOVED) : i1])
 
