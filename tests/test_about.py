@@ -155,14 +155,20 @@ def test_shares_of_different_wholes_are_different_figures():
     assert not of_other_wholes(a, unsaid)  # one version leaves it unsaid: no evidence either way
 
 
+def _weekday(doc: str, name: str, start: int = 0) -> Fact:
+    key = f"rel:weekday:{name[:3].lower()}"
+    return Fact("date", doc, 0, start, start + len(name), name, key, detail=f"day;relative;{key}")
+
+
+def _dow_drop(doc: str, text: str) -> Fact:
+    return Fact("number", doc, 0, 20, 20 + len(text), text, text.replace(",", ""), slot="point")
+
+
 def test_a_figure_is_dated_by_the_sentence_of_the_figure_it_agrees_with():
     # "Friday saw the Dow close down 666 points" / "the Dow ended down 1,175 points" (undated),
     # which another version tells as "Monday the Dow shed 1,175 points".
-    friday = Fact("date", "a", 0, 0, 6, "Friday", "rel:weekday:fri", detail="day;relative;rel:weekday:fri")
-    monday = Fact("date", "c", 0, 0, 6, "Monday", "rel:weekday:mon", detail="day;relative;rel:weekday:mon")
-    a = Fact("number", "a", 0, 30, 33, "666", "666", slot="point")
-    b = Fact("number", "b", 0, 20, 25, "1,175", "1175", slot="point")
-    c = Fact("number", "c", 0, 20, 25, "1,175", "1175", slot="point")
+    friday, monday = _weekday("a", "Friday"), _weekday("c", "Monday")
+    a, b, c = _dow_drop("a", "666"), _dow_drop("b", "1,175"), _dow_drop("c", "1,175")
     borrowed = borrowed_dates([Link(b, c, True, aligned=True)], {"a": [friday, a], "b": [b], "c": [monday, c]})
     assert not dated_apart(a, b, [friday, a], [b])
     assert dated_apart(a, b, [friday, a], [b], borrowed)
@@ -172,14 +178,12 @@ def test_a_date_that_cannot_be_compared_neither_ties_nor_parts_two_figures():
     # "Friday saw the Dow close down 666 points" / "Monday the Dow shed 1,175 points, wiping all
     # of 2018's gains": in an undated story "Friday" and "2018" cannot be compared, Monday and
     # Friday still part the two figures.
-    friday = Fact("date", "a", 0, 0, 6, "Friday", "rel:weekday:fri", detail="day;relative;rel:weekday:fri")
-    monday = Fact("date", "b", 0, 0, 6, "Monday", "rel:weekday:mon", detail="day;relative;rel:weekday:mon")
+    friday, monday = _weekday("a", "Friday"), _weekday("b", "Monday")
     year = Fact("date", "b", 0, 60, 64, "2018", "2018", detail="year;absolute;2018")
-    a = Fact("number", "a", 0, 30, 33, "666", "666", slot="point")
-    b = Fact("number", "b", 0, 20, 25, "1,175", "1175", slot="point")
+    a, b = _dow_drop("a", "666"), _dow_drop("b", "1,175")
     assert dated_apart(a, b, [friday, a], [monday, year, b])
     assert not dated_apart(a, b, [friday, a], [year, b])  # nothing compared conflicts
-    also_friday = Fact("date", "b", 0, 70, 76, "Friday", "rel:weekday:fri", detail="day;relative;rel:weekday:fri")
+    also_friday = _weekday("b", "Friday", start=70)
     assert not dated_apart(a, b, [friday, a], [monday, also_friday, b])  # one date agrees
 
 

@@ -36,8 +36,10 @@ from functools import lru_cache
 
 from ..facts import AGE, SentenceFacts, Word
 from ..model import Fact
+from ..quantities import singularize
 from ..temporal import within
 from ..wordnet import names_people
+from .claims import CONTENT_POS
 from .linking import Link, anchors, dates_agree, is_vague, whole
 
 TOLD_ALIKE = 0.5  # masked word-sequence ratio of two tellings of one claim (rewrites: 0.6-1.0)
@@ -68,11 +70,8 @@ def words_alike(a: Fact, sa: Iterable[Word], b: Fact, sb: Iterable[Word]) -> flo
 def sentence_overlap(sa: Iterable[Word], sb: Iterable[Word]) -> float:
     """Jaccard of the content lemmas of two sentences: what two sentences of one version share
     when they tell one fact with other words around it."""
-    ca, cb = (frozenset(w.lemma.lower() for w in s if w.pos in _CONTENT and w.lemma.lower() not in _STOP) for s in (sa, sb))
+    ca, cb = (frozenset(w.lemma.lower() for w in s if w.pos in CONTENT_POS and w.lemma.lower() not in _STOP) for s in (sa, sb))
     return len(ca & cb) / max(1, len(ca | cb))
-
-
-_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 
 
 def clause_overlap(a: Fact, b: Fact) -> float:
@@ -187,14 +186,11 @@ def of_other_wholes(a: Fact, b: Fact) -> bool:
     return bool(wa and wb) and wa != wb
 
 
-_SHARES = frozenset({"percent", "%", "per cent", "percentage"})
-
-
 def counts_a_kind(a: Fact, b: Fact) -> bool:
     """One figure counts a kind of the thing the other counts, and no more of it: "three charges
     of attempted murder" lie within "four of five charges". A share is not: "40% of female
     exonerees" and "60%" are shares of different wholes, neither inside the other."""
-    if a.kind != "number" or not a.slot or a.slot != b.slot or a.slot in _SHARES:
+    if a.kind != "number" or not a.slot or a.slot != b.slot or a.slot in ("percent", "percentage point"):
         return False
     if bool(whole(a)) == bool(whole(b)):
         return False
@@ -233,19 +229,13 @@ def clause_words(fact: Fact) -> frozenset[str]:
     (cached: the story checks compare each fact with many)."""
     value_words = {w.lower() for w in re.findall(r"\w+", fact.text)}
     return frozenset({
-        _singular(w)
+        singularize(w)  # "the 23rd floor of the apartments" / "of an apartment building"
         for w in (x.lower() for x in (fact.context or "").split())
         if (w.isalpha() or _ORDINAL.fullmatch(w)) and len(w) > 1 and w not in _STOP and w not in value_words
     })
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-
-
-def _singular(word: str) -> str:
-    """A plural's singular, roughly ("apartments" / "apartment"): enough for two clauses to share
-    a noun one tells in the plural."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def weigh(links: Sequence[Link], by_sentence: Mapping[tuple[str, int], SentenceFacts], facts_of: Mapping[str, Sequence[Fact]]) -> list[Link]:

@@ -158,10 +158,10 @@ def _framed(facts: DocFacts, blocks, at: int) -> bool:
     hangs on, the auxiliary before it or the predicate after it ("was not awarded Dark Sky Park
     status" / "sq km, was awarded Dark Sky Park status", "if they were not stricter on" / "if
     they were stricter when"); an auxiliary, the negator and a verb with NEGATION_FLANK words
-    after it are a verb phrase enough ("he is not beginning to be" / "people are beginning to"). A "that" or a "to" lines up in claims reworded around it ("know
-    that not everyone wants" / "think that everyone wants", "would pay not to get" / "would pay
-    to avoid"). A negator after another is a double negation ("not to say rates might not
-    change" / "rates might change")."""
+    after it are a verb phrase enough ("he is not beginning to be" / "people are beginning to").
+    A "that" or a "to" lines up in claims reworded around it ("know that not everyone wants" /
+    "think that everyone wants", "would pay not to get" / "would pay to avoid"). A negator after
+    another is a double negation ("not to say rates might not change" / "rates might change")."""
     _, i1, i2, _, _ = blocks[at]
     before, after = _flanks(facts, blocks, at)
     if min(before, after) >= NEGATION_FLANK:
