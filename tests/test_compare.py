@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from factdiff.compare import compare, dates_agree, numbers_agree
+from factdiff.compare.linking import pair_dates
 from factdiff.facts import SentenceFacts, Word
 from factdiff.variants import fold
 from factdiff.model import DateSource, Document, Fact, Group, Sentence, Severity
@@ -87,6 +88,31 @@ def _fact(kind, doc, text, needle, value, **extra) -> Fact:
 def _encode(texts):
     # Clause similarity does not matter for a single date per sentence.
     return np.ones((len(texts), 4), dtype=np.float32) / 2
+
+
+def _unlike_clauses(texts):
+    """Clauses no more alike than unrelated ones: each text its own direction."""
+    return np.eye(len(texts), max(len(texts), 4), dtype=np.float32)
+
+
+@pytest.mark.parametrize(
+    "about_b, paired",
+    [
+        (("org:world parks congress",), True),  # both date the congress
+        (("geo:953987",), False),  # nothing they date in common
+    ],
+)
+def test_the_one_date_of_each_aligned_sentence_is_paired_when_both_date_one_entity(about_b, paired):
+    """"a target set by the last World Parks Congress in 2003" / "a target set by the last
+    World Parks Congress held in South Africa in 2005": the clauses differ (the second date sits
+    in a relative clause with its own verb), but each sentence gives one date and both date the
+    congress."""
+    a = Fact("date", "a", 0, 0, 4, "2003", "2003", slot="set", about=("org:world parks congress",),
+             context="set by the last World Parks Congress in 2003", detail="year;absolute;2003;main")
+    b = Fact("date", "b", 0, 0, 4, "2005", "2005", slot="hold", about=about_b,
+             context="held in South Africa in 2005", detail="year;absolute;2005;background")
+    links = pair_dates([a], [b], _unlike_clauses)
+    assert [(link.a.value, link.b.value, link.agree) for link in links] == ([("2003", "2005", False)] if paired else [])
 
 
 def test_the_odd_version_is_reported_against_the_majority():

@@ -105,7 +105,9 @@ def _detail(fact: Fact) -> list[str]:
 
 def pair_dates(facts_a: Sequence[Fact], facts_b: Sequence[Fact], encode: Encoder) -> list[Link]:
     """Dates of two versions of one claim, paired one to one: by clause similarity, agreement and
-    event; two main-claim dates that disagree are paired first."""
+    event. Two main-claim dates that disagree are paired first, as are two that disagree where
+    each is its sentence's only date and both date one entity ("set by the last World Parks
+    Congress in 2003" / "the Congress held in South Africa in 2005")."""
     dates_a = [f for f in facts_a if f.kind == "date" and f.value != "unknown"]
     dates_b = [f for f in facts_b if f.kind == "date" and f.value != "unknown"]
     if not dates_a or not dates_b:
@@ -113,11 +115,14 @@ def pair_dates(facts_a: Sequence[Fact], facts_b: Sequence[Fact], encode: Encoder
     sims = _context_similarity(dates_a, dates_b, encode)
     # Aligned sentences that each date one main claim date the same thing.
     only_main = sum(_is_main(f) for f in dates_a) == 1 and sum(_is_main(f) for f in dates_b) == 1
+    only_date = len(dates_a) == 1 and len(dates_b) == 1
     candidates = []
     for i, a in enumerate(dates_a):
         for j, b in enumerate(dates_b):
             verdict = dates_agree(a, b)
-            if verdict is False and only_main and _is_main(a) and _is_main(b):
+            if verdict is False and (
+                only_main and _is_main(a) and _is_main(b) or only_date and anchors(a) & anchors(b)
+            ):
                 candidates.append((2.0, i, j, verdict))
                 continue
             same_event = a.slot == b.slot
