@@ -128,6 +128,29 @@ def test_a_story_with_copied_versions_gives_what_comparing_every_pair_gives(pair
     assert len(copied) >= 3  # the copies' own values, at their own offsets, are reported
 
 
+def test_a_version_contradicting_itself_is_found_through_copies_as_through_every_pair(pairwise):
+    """v1 dates one event "in May" (1999, published in 2000) and elsewhere "May 2022"; its copy
+    published in 2023 tells both as May 2022. Every other version gives "May 2022" word for word,
+    so the variant shortcut links v1's "May 2022" to the first copy only, not to v1-3's: the
+    tie must come through the copies all the same (a case hypothesis found)."""
+    short = "The mayor said Monday that 0 people were evacuated in Putin. Officials said May 2022 that 0 people were killed in Putin."
+    long = (
+        "The mayor said Monday that 0 people were evacuated in Putin. The mayor said in May that 0 people were "
+        "evacuated in the southern Kherson region, the regional capital. Officials said May 2022 that 0 people "
+        "were killed in Putin."
+    )
+    documents = [
+        Document("v0", "v0.txt", short),
+        Document("v1", "v1.txt", long, published=date(2000, 1, 1)),
+        *(Document(f"v0-{n}", "v0.txt", short) for n in range(3)),
+        Document("v1-3", "v1.txt", long, published=date(2023, 4, 18)),
+    ]
+    expected = pairwise(check_documents, documents, embedder=FakeEmbedder())
+    found = check_documents(documents, embedder=FakeEmbedder()).discrepancies
+    assert found == expected.discrepancies
+    assert [[v.doc for v in d.values] for d in found if d.code == "FD701"] == [["v1", "v1"]]
+
+
 def _story(texts: dict[str, str], needles: dict[str, str], unit: str = "day"):
     """One aligned group; each version's sentence (after a prefix of its own) has one number."""
     documents, sentences, analyses = [], [], []

@@ -176,6 +176,7 @@ def _linked(links: Sequence[Link], agree: Agree, group_of, one_event: Callable[[
     for link in links:
         partners[link.a].add(link.b)
         partners[link.b].add(link.a)
+    _with_copies(partners, links)
     by_kind: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for fact in partners:
         by_kind[_kind_key(fact)].append(fact)
@@ -193,6 +194,32 @@ def _linked(links: Sequence[Link], agree: Agree, group_of, one_event: Callable[[
                 told.add((x.doc, x.slot, x.value, y.value))
                 found.append(_told((x, y), group_of, x.slot))
     return found
+
+
+def _with_copies(partners: dict[Fact, set[Fact]], links: Sequence[Link]) -> None:
+    """Give each fact, besides its partners, their copies in other versions (one fact, word for
+    word, linked as agreeing): a partner's copy is a partner in every way of comparing. The
+    variant shortcut (:mod:`..twins`) links a copied version's facts to the first copy only,
+    where comparing every pair links each copy to each."""
+    copy_of: dict[Fact, Fact] = {}
+
+    def root(fact: Fact) -> Fact:
+        while copy_of.get(fact, fact) != fact:
+            fact = copy_of[fact]
+        return fact
+
+    for link in links:
+        if link.agree and _content(link.a) == _content(link.b):
+            copy_of[root(link.b)] = root(link.a)
+    copies: dict[Fact, set[Fact]] = defaultdict(set)
+    for fact in {f for link in links for f in (link.a, link.b)}:
+        copies[root(fact)].add(fact)
+    for fact, linked in partners.items():
+        linked.update(c for p in list(linked) for c in copies[root(p)] if c.doc != fact.doc)
+
+
+def _content(fact: Fact) -> tuple:
+    return (fact.kind, fact.text, fact.value, fact.slot, fact.about, fact.context, fact.detail)
 
 
 def _tied(of_x: set[Fact], of_y: set[Fact]) -> bool:
