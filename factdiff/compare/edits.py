@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from ..model import Discrepancy
 from .claims import CONTENT_POS, DocFacts, lined_up, negations
 from .rules.details import added_wording, adds_detail, scope_changes
-from .rules.entities import name_swaps
+from .rules.entities import name_swaps, renamed
 from .rules.wording import (
     SOLE_SUBSTITUTION, SUBSTITUTION, contrasts, renames, substitutes_noun, substitutes_word, substitution,
     time_units,
@@ -59,8 +59,10 @@ def word_swaps(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepancy]:
             )
             sole = len(edits) == 1
             if not swaps and (substitutes_noun(hunk_a, hunk_b, a, b) or sole and substitutes_word(hunk_a, hunk_b, a, b)):
-                told = sole or renames(hunk_a, hunk_b)
-                swaps.append(substitution(SOLE_SUBSTITUTION if told else SUBSTITUTION, group_id, a, hunk_a, b, hunk_b))
+                names_only = renames(hunk_a, hunk_b)
+                swaps += names_only and renamed(group_id, a, hunk_a, b, hunk_b) or [
+                    substitution(SOLE_SUBSTITUTION if sole or names_only else SUBSTITUTION, group_id, a, hunk_a, b, hunk_b)
+                ]
             found += swaps
         else:
             facts, words, other = (a, hunk_a, b) if hunk_a else (b, hunk_b, a)

@@ -19,7 +19,7 @@ from ...model import Discrepancy, Fact, Severity
 from ...variants import fold, same_name
 from ..claims import DocFacts
 from ..clusters import disagreement
-from ..emit import make, value_of
+from ..emit import make, span_value, value_of
 from ..registry import Example, Rule
 
 ENTITY_CONFLICT = Rule(
@@ -118,6 +118,64 @@ def name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b) -> list[Discrepancy]:
                     )
                 )
     return found
+
+
+def renamed(group_id, a: DocFacts, hunk_a, b: DocFacts, hunk_b) -> list[Discrepancy]:
+    """FD401: an edit of names alone where the recognizer took only one side for a name, or the
+    two for names of different kinds ("Sullivan works too much" / "Tabor works too much",
+    "Clermont Foot 63 said" / "Serie C1 said"). :func:`name_swaps` judges names of one kind.
+
+    One side must be a name the recognizer found, so a wire dateline's agency ("(AP)" /
+    "(Reuters)", never an entity) stays quiet. So do one name written two ways; a word of the
+    person the other side's name stands for ("Raymond accepted" / "Lumbuenamo accepted", the
+    story's Raymond Lumbuenamo); dates and figures (compared as such); and a place unless both
+    are places the gazetteer knows, apart: "Mayfair" / "London" is a district and its city."""
+    name_a, name_b = _name_words(hunk_a), _name_words(hunk_b)
+    touched = {
+        side: [f for f in facts.facts if f.kind == "entity" and f.slot in _NAME_SLOTS and _touched(f, (hunk[0].start, hunk[-1].end))]
+        for side, facts, hunk in (("a", a, hunk_a), ("b", b, hunk_b))
+    }
+    compared = any(
+        f.kind in ("date", "number") and f.start < hunk[-1].end and hunk[0].start < f.end
+        for facts, hunk in ((a, hunk_a), (b, hunk_b)) for f in facts.facts
+    )
+    if not (touched["a"] or touched["b"]) or compared or not name_a or not name_b:
+        return []
+    if {f.slot for f in touched["a"]} & {f.slot for f in touched["b"]}:
+        return []  # judged by name_swaps: "Senate Banking Committee" / "House Financial Services Committee"
+    if _same_entity(name_a, name_b) or _shares_word(name_a, name_b):
+        return []
+    if _names_one_of(name_a, touched["b"]) or _names_one_of(name_b, touched["a"]) or not _places_apart(name_a, name_b, touched):
+        return []
+    values = (span_value(a, hunk_a[0].start, hunk_a[-1].end, fold(name_a)), span_value(b, hunk_b[0].start, hunk_b[-1].end, fold(name_b)))
+    return [make(
+        ENTITY_CONFLICT, Severity.WARNING, group_id,
+        f"{a.doc} names “{values[0].text}” where {b.doc} names “{values[1].text}” in the same sentence.",
+        values,
+    )]
+
+
+_NAME_SLOTS = ("person", "org", "place", "group")
+
+
+def _name_words(hunk) -> str:
+    return " ".join(w.text for w in hunk if w.pos == "PROPN")
+
+
+def _names_one_of(name: str, entities: Sequence[Fact]) -> bool:
+    """A word of ``name`` is a word of one of these entities' normalized names: the story's
+    full name a lone first name or surname was resolved to."""
+    words = fold(name).split()
+    return any(same_name(w, v) for f in entities for v in f.value.partition(":")[2].split() for w in words)
+
+
+def _places_apart(name_a: str, name_b: str, touched: dict[str, list[Fact]]) -> bool:
+    """Neither was read as a place, or both are places the gazetteer knows, neither holding the
+    other. The gazetteer alone does not make a place: many surnames are towns ("Tabor")."""
+    if not any(f.slot == "place" for facts in touched.values() for f in facts):
+        return True
+    place_a, place_b = places.lookup(name_a), places.lookup(name_b)
+    return place_a is not None and place_b is not None and not places.nested(place_a.key, place_b.key)
 
 
 def _touched(entity: Fact, span: tuple[int, int]) -> bool:
@@ -351,7 +409,7 @@ def with_majority(found: Sequence[Discrepancy]) -> list[Discrepancy]:
         merged: set[str] = set()
         for odd in sorted({v for d in pairs for v in d.values}, key=lambda v: (v.doc, v.start)):
             mine = [d for d in pairs if odd in d.values and d.id not in merged]
-            against = [next(v for v in d.values if v is not odd) for d in mine]
+            against = [next(v for v in d.values if v != odd) for d in mine]
             docs = {v.doc for v in against}
             if len(docs) < 2 or len(docs) != len(against) or odd.doc in docs:
                 continue
