@@ -461,14 +461,18 @@ def _speakers(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]
     named = [e for e in entities if e.kind in ("person", "org")]
     for token in parse:
         if token.pos_ == "VERB" and token.lemma_.lower() in _SPEECH_VERBS:
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
         elif token.lower_ == "according" and (to := next((c for c in token.children if c.lower_ == "to"), None)):
-            subject = next((c for c in to.children if c.dep_ == "pobj"), None)
+            subjects = [c for c in to.children if c.dep_ == "pobj"]
         else:
             continue
-        if subject is None:
+        if not subjects:
             continue
-        speaker = next((e for e in named if e.start <= subject.idx < e.end), None)
+        # The name may stand beside a role: "Another allergist, Moira Austin said" (two
+        # subjects), "A spokesman, Adam Fox from the hospital, said" (the role's apposition).
+        candidates = subjects + [c for s in subjects for c in s.children if c.dep_ == "appos"]
+        speaker = next((e for t in candidates for e in named if e.start <= t.idx < e.end), None)
+        subject = subjects[0]
         if speaker:
             yield (("speaker", speaker.start, speaker.end, speaker.key), {"slot": speaker.kind, "detail": speaker.text})
         elif (

@@ -323,3 +323,22 @@ def test_names_of_one_kind_are_left_to_the_comparison_of_names():
     }
     documents, groups, analyses = _story(facts, texts, names=frozenset("Senate Banking House Financial Services".split()))
     assert not [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD401"]
+
+
+def test_a_name_holding_a_title_replaced_by_a_name_the_recognizer_read_otherwise_is_a_swap():
+    """The name holds a title ("Krishna Bhurtel, a village headman"), so its words are the
+    title's holder, not wording; the titles differ, so no holders are compared under one title;
+    and the recognizer read one name as a person, the other as a work's title. Names alone
+    changed: a swap."""
+    names = {"a": ("Krishna Bhurtel", "headman", "work"), "b": ("Diwakar Chapagain", "leader", "person")}
+    texts = {doc: f"{name}, a village {title}, told a newspaper about the plans." for doc, (name, title, _) in names.items()}
+    facts = {}
+    for doc, (name, title, slot) in names.items():
+        role = f"{name}, a village {title}"
+        facts[doc] = [
+            _fact("entity", doc, texts[doc], name, f"{slot}:{name.lower()}", slot=slot),
+            _fact("title", doc, texts[doc], role, f"{slot}:{name.lower()}", slot=f"village {title}", detail=name),
+        ]
+    documents, groups, analyses = _story(facts, texts, names=frozenset("Krishna Bhurtel Diwakar Chapagain".split()))
+    (swap,) = [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD401"]
+    assert {v.text for v in swap.values} == {"Krishna Bhurtel", "Diwakar Chapagain"}

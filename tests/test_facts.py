@@ -109,3 +109,16 @@ def test_an_entity_anchors_the_date_it_stands_nearest_to():
     (death, departure) = _facts("His sorrow at the death of Janis Joplin in 1970 led to his departure from Jefferson Airplane in 1971.", "date")
     assert not any("airplane" in key for key in death.about)
     assert any("airplane" in key for key in departure.about)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Moira Austin said the tests were useless.", "Moira Austin"),
+        ("Another allergist, Moira Austin said: “The tests are useless.”", "Moira Austin"),  # two subjects
+        ("A consultant allergist, Adam Fox from the hospital, said the tests were useless.", "Adam Fox"),  # an apposition
+        ("The allergist said the tests were useless.", None),
+    ],
+)
+def test_a_claim_is_attributed_to_the_name_beside_the_speakers_role(text, speaker):
+    assert [f.text for f in _facts(text, "speaker")] == ([speaker] if speaker else [])

@@ -57,12 +57,13 @@ def word_swaps(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepancy]:
                 group_id, a.doc, hunk_a, b.doc, hunk_b, polarity_differs=polarity_differs, negating=negating,
                 time_units=time_units(hunk_a, a) and time_units(hunk_b, b),
             )
+            names_only = renames(hunk_a, hunk_b)
+            if not swaps and names_only:
+                swaps += renamed(group_id, a, hunk_a, b, hunk_b)
             sole = len(edits) == 1
             if not swaps and (substitutes_noun(hunk_a, hunk_b, a, b) or sole and substitutes_word(hunk_a, hunk_b, a, b)):
-                names_only = renames(hunk_a, hunk_b)
-                swaps += names_only and renamed(group_id, a, hunk_a, b, hunk_b) or [
-                    substitution(SOLE_SUBSTITUTION if sole or names_only else SUBSTITUTION, group_id, a, hunk_a, b, hunk_b)
-                ]
+                told = sole or names_only
+                swaps.append(substitution(SOLE_SUBSTITUTION if told else SUBSTITUTION, group_id, a, hunk_a, b, hunk_b))
             found += swaps
         else:
             facts, words, other = (a, hunk_a, b) if hunk_a else (b, hunk_b, a)

@@ -130,6 +130,8 @@ def renamed(group_id, a: DocFacts, hunk_a, b: DocFacts, hunk_b) -> list[Discrepa
     person the other side's name stands for ("Raymond accepted" / "Lumbuenamo accepted", the
     story's Raymond Lumbuenamo); dates and figures (compared as such); and a place unless both
     are places the gazetteer knows, apart: "Mayfair" / "London" is a district and its city."""
+    if not all(w.pos in _NAME_POS for w in (*hunk_a, *hunk_b)):
+        return []  # more than names changed: "but BBM" / "unlike Path, it"
     name_a, name_b = _name_words(hunk_a), _name_words(hunk_b)
     touched = {
         side: [f for f in facts.facts if f.kind == "entity" and f.slot in _NAME_SLOTS and _touched(f, (hunk[0].start, hunk[-1].end))]
@@ -156,6 +158,7 @@ def renamed(group_id, a: DocFacts, hunk_a, b: DocFacts, hunk_b) -> list[Discrepa
 
 
 _NAME_SLOTS = ("person", "org", "place", "group")
+_NAME_POS = frozenset({"PROPN", "PUNCT", "DET", "PART"})  # "the", "’s" and commas come with names
 
 
 def _name_words(hunk) -> str:
