@@ -273,8 +273,8 @@ def _renamed_story(name_a: str, entity_a: tuple[str, str] | None, name_b: str):
     texts = {doc: f"The report was written for {name} last year." for doc, name in (("a", name_a), ("b", name_b))}
     facts = {"a": [], "b": []}
     if entity_a is not None:
-        slot, value = entity_a
-        facts["a"].append(_fact("entity", "a", texts["a"], name_a, value, slot=slot))
+        slot, value, *needle = entity_a  # the entity's words, where only part of the name
+        facts["a"].append(_fact("entity", "a", texts["a"], needle[0] if needle else name_a, value, slot=slot))
     names = frozenset(name_a.split()) | frozenset(name_b.split())
     return _story(facts, texts, names=names)
 
@@ -287,6 +287,7 @@ def _renamed_story(name_a: str, entity_a: tuple[str, str] | None, name_b: str):
         ("Lumbuenamo", ("person", "person:raymond lumbuenamo"), "Raymond", False),  # the story's Raymond Lumbuenamo
         ("London", ("place", "place:london"), "Mayfair", False),  # a district the gazetteer does not know
         ("Russia", ("place", "geo:2017370"), "Peru", True),  # two countries
+        ("Google Achilles", ("place", "place:achilles", "Achilles"), "Founders Forum", True),  # a place read inside a name
         ("Oxfam", ("org", "org:oxfam"), "OXFAM", False),  # one name written two ways
     ],
 )

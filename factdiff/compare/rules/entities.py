@@ -173,9 +173,13 @@ def _names_one_of(name: str, entities: Sequence[Fact]) -> bool:
 
 
 def _places_apart(name_a: str, name_b: str, touched: dict[str, list[Fact]]) -> bool:
-    """Neither was read as a place, or both are places the gazetteer knows, neither holding the
-    other. The gazetteer alone does not make a place: many surnames are towns ("Tabor")."""
-    if not any(f.slot == "place" for facts in touched.values() for f in facts):
+    """Neither name was read as a place, or both are places the gazetteer knows, neither holding
+    the other. The gazetteer alone does not make a place: many surnames are towns ("Tabor"); nor
+    does a place read inside a longer name ("Google’s Achilles", "Achilles" a place)."""
+    read_as_place = any(
+        f.slot == "place" and fold(f.text) == fold(name) for name, side in ((name_a, "a"), (name_b, "b")) for f in touched[side]
+    )
+    if not read_as_place:
         return True
     place_a, place_b = places.lookup(name_a), places.lookup(name_b)
     return place_a is not None and place_b is not None and not places.nested(place_a.key, place_b.key)
