@@ -27,10 +27,11 @@ ENTITY_CONFLICT = Rule(
     "entity",
     (Severity.WARNING,),
     "a person, organisation, place or nationality swapped in an otherwise matching sentence",
-    "Who did or said something is the claim. A name replaced by another name of the same kind, "
-    "in sentences that otherwise line up word for word, is told, also where only part of a long "
-    "name changed (\"Standard Chartered Bank\" / \"Standard Life Investments\") and in an "
-    "apposition or after \"according to\"; so is a name alone replaced in sentences rewritten "
+    "Who did or said something is the claim. A name replaced by another name, in sentences that "
+    "otherwise line up word for word, is told: also where the recognizer read the two as names of "
+    "different kinds or found only one of them, where only part of a long name changed "
+    "(\"Standard Chartered Bank\" / \"Standard Life Investments\"), and in an apposition or "
+    "after \"according to\"; so is a name alone replaced in sentences rewritten "
     "elsewhere, where the words either side of it line up; so is a claim both versions attribute, to different "
     "people, even in sentences rewritten around it (attribution survives rewording). Where the "
     "other versions of the claim agree on the name, one version is told against them, with "
@@ -38,7 +39,8 @@ ENTITY_CONFLICT = Rule(
     "inflection, an acronym, a surname for the full name, a first name for the story's full name, "
     "the words of an organisation's name in another order), for the agency of a wire dateline "
     "(\"QUEBEC CITY (AP) —\" / \"(Reuters) -\"), for a name "
-    "merely moved within the sentence, for a place and the place holding it, for a "
+    "merely moved within the sentence, for a place and the place holding it (or a place the "
+    "gazetteer does not know against a place: \"Mayfair\" / \"London\"), for a "
     "spokesman against his company, for a claim one version relays through both speakers, and "
     "for different people quoted on different points "
     "(a claim attributed to someone else must share a run of words with the other version's).",
@@ -46,6 +48,8 @@ ENTITY_CONFLICT = Rule(
              "Speaking on Monday, Nikos Poulopoulos said the cuts to the hospital budget were a huge mistake."),
      Example("Peter Sands, the former head of Standard Chartered Bank, said the plan was flawed.",
              "Peter Sands, the former head of Standard Life Investments, said the plan was flawed."),
+     Example("What mattered was that Helena Costa had been given the top job at the club.",
+             "What mattered was that Serie C1 had been given the top job at the club."),
      Example("Ravi Menon, 41, said that by next spring the town council could search for ways to rebuild trust as well as finding and attracting new tenants to the empty flats.",
              "Sunita Rao, 41, said that the town council should attract new tenants to the empty flats."),),
     (Example("“The cuts to the hospital budget are a huge mistake,” said Maria Marini on Monday.",
