@@ -126,8 +126,8 @@ def name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b) -> list[Discrepancy]:
 
 def renamed(group_id, a: DocFacts, hunk_a, b: DocFacts, hunk_b) -> list[Discrepancy]:
     """FD401: an edit of names alone where the recognizer took only one side for a name, or the
-    two for names of different kinds ("Sullivan works too much" / "Tabor works too much",
-    "Clermont Foot 63 said" / "Serie C1 said"). :func:`name_swaps` judges names of one kind.
+    two for names of different kinds ("that Helena Costa had been given the top job" / "that
+    Serie C1 had been given the top job"). :func:`name_swaps` judges names of one kind.
 
     One side must be a name the recognizer found, so a wire dateline's agency ("(AP)" /
     "(Reuters)", never an entity) stays quiet. So do one name written two ways; a word of the
@@ -138,7 +138,10 @@ def renamed(group_id, a: DocFacts, hunk_a, b: DocFacts, hunk_b) -> list[Discrepa
         return []  # more than names changed: "but BBM" / "unlike Path, it"
     name_a, name_b = _name_words(hunk_a), _name_words(hunk_b)
     touched = {
-        side: [f for f in facts.facts if f.kind == "entity" and f.slot in _NAME_SLOTS and _touched(f, (hunk[0].start, hunk[-1].end))]
+        side: [
+            f for f in facts.facts
+            if f.kind == "entity" and f.slot in _NAME_SLOTS and _touched(f, (hunk[0].start, hunk[-1].end))
+        ]
         for side, facts, hunk in (("a", a, hunk_a), ("b", b, hunk_b))
     }
     compared = any(
@@ -151,9 +154,14 @@ def renamed(group_id, a: DocFacts, hunk_a, b: DocFacts, hunk_b) -> list[Discrepa
         return []  # judged by name_swaps: "Senate Banking Committee" / "House Financial Services Committee"
     if _same_entity(name_a, name_b) or _shares_word(name_a, name_b):
         return []
-    if _names_one_of(name_a, touched["b"]) or _names_one_of(name_b, touched["a"]) or not _places_apart(name_a, name_b, touched):
+    if _names_one_of(name_a, touched["b"]) or _names_one_of(name_b, touched["a"]):
         return []
-    values = (span_value(a, hunk_a[0].start, hunk_a[-1].end, fold(name_a)), span_value(b, hunk_b[0].start, hunk_b[-1].end, fold(name_b)))
+    if not _places_apart(name_a, name_b, touched):
+        return []
+    values = (
+        span_value(a, hunk_a[0].start, hunk_a[-1].end, fold(name_a)),
+        span_value(b, hunk_b[0].start, hunk_b[-1].end, fold(name_b)),
+    )
     return [make(
         ENTITY_CONFLICT, Severity.WARNING, group_id,
         f"{a.doc} names “{values[0].text}” where {b.doc} names “{values[1].text}” in the same sentence.",
@@ -181,7 +189,9 @@ def _places_apart(name_a: str, name_b: str, touched: dict[str, list[Fact]]) -> b
     the other. The gazetteer alone does not make a place: many surnames are towns ("Tabor"); nor
     does a place read inside a longer name ("Google’s Achilles", "Achilles" a place)."""
     read_as_place = any(
-        f.slot == "place" and fold(f.text) == fold(name) for name, side in ((name_a, "a"), (name_b, "b")) for f in touched[side]
+        f.slot == "place" and fold(f.text) == fold(name)
+        for name, side in ((name_a, "a"), (name_b, "b"))
+        for f in touched[side]
     )
     if not read_as_place:
         return True
