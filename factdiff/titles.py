@@ -31,7 +31,7 @@ FULL = frozenset(
     police professor doctor president secretary attorney deputy officer trooper patrolman
     marshal sheriff mayor judge justice congressman congresswoman councilman councilwoman
     councillor chancellor minister premier ambassador rev reverend father bishop cardinal
-    pastor rabbi imam sir dame lord lady mr mrs ms miss staff specialist""".split()
+    pastor rabbi imam monsignor sir dame lord lady mr mrs ms miss staff specialist""".split()
 )
 _WORD = re.compile(r"\S+")
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from itertools import combinations
 
-from ... import places
+from ... import places, titles
 from ...facts import SentenceFacts
 from ...model import Discrepancy, Fact, Severity
 from ...variants import fold, same_name
@@ -125,17 +125,24 @@ def name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b) -> list[Discrepancy]:
 
 
 def renamed(group_id, a: DocFacts, hunk_a, b: DocFacts, hunk_b) -> list[Discrepancy]:
-    """FD401: an edit of names alone where the recognizer took only one side for a name, or the
-    two for names of different kinds ("that Helena Costa had been given the top job" / "that
-    Serie C1 had been given the top job"). :func:`name_swaps` judges names of one kind.
+    """FD401: an edit of whole names alone where the recognizer took only one side for a name,
+    or the two for names of different kinds ("that Helena Costa had been given the top job" /
+    "that Serie C1 had been given the top job"). :func:`name_swaps` judges names of one kind.
 
-    One side must be a name the recognizer found, so a wire dateline's agency ("(AP)" /
-    "(Reuters)", never an entity) stays quiet. So do one name written two ways; a word of the
-    person the other side's name stands for ("Raymond accepted" / "Lumbuenamo accepted", the
-    story's Raymond Lumbuenamo); dates and figures (compared as such); and a place unless both
-    are places the gazetteer knows, apart: "Mayfair" / "London" is a district and its city."""
+    Paraphrases rename much that is no other name (measured on MRPC), so each side must be a
+    whole name: not part of a longer one ("Seattle Deputy Police Chief" / "Police Deputy
+    Chief", "Virginia Medical Center" / "Virginia Hospital Center"), no title ("Mr Blair" /
+    "the Prime Minister"), no acronym or abbreviation ("IAC" / "InterActiveCorp"), no
+    nationality ("Latinos" / "Hispanics"), and not named elsewhere in the other sentence (a
+    list reordered). One side must be a name the recognizer found, so a wire dateline's agency
+    ("(AP)" / "(Reuters)", never an entity) stays quiet. So do one name written two ways; a word
+    of the person the other side's name stands for ("Raymond accepted" / "Lumbuenamo accepted",
+    the story's Raymond Lumbuenamo); dates and figures (compared as such); and a place unless
+    both are places the gazetteer knows, apart: "Mayfair" / "London" is a district and its city."""
     if not all(w.pos in _NAME_POS for w in (*hunk_a, *hunk_b)):
         return []  # more than names changed: "but BBM" / "unlike Path, it"
+    if not (_whole_name(hunk_a, a) and _whole_name(hunk_b, b)):
+        return []
     name_a, name_b = _name_words(hunk_a), _name_words(hunk_b)
     touched = {
         side: [
@@ -156,7 +163,7 @@ def renamed(group_id, a: DocFacts, hunk_a, b: DocFacts, hunk_b) -> list[Discrepa
         return []
     if _names_one_of(name_a, touched["b"]) or _names_one_of(name_b, touched["a"]):
         return []
-    if not _places_apart(name_a, name_b, touched):
+    if _named_in(name_a, b) or _named_in(name_b, a) or not _places_apart(name_a, name_b, touched):
         return []
     values = (
         span_value(a, hunk_a[0].start, hunk_a[-1].end, fold(name_a)),
@@ -167,6 +174,37 @@ def renamed(group_id, a: DocFacts, hunk_a, b: DocFacts, hunk_b) -> list[Discrepa
         f"{a.doc} names “{values[0].text}” where {b.doc} names “{values[1].text}” in the same sentence.",
         values,
     )]
+
+
+def _whole_name(hunk, facts: DocFacts) -> bool:
+    """The edit's names are a whole name: no proper noun right before or after it and no entity
+    it covers only in part (a title before it aside: "Monsignor Angelo Sodano"; a place's span
+    often takes words around the name: "the east coast of USA"), and no title, acronym,
+    abbreviation or nationality."""
+    at = {w.start: i for i, w in enumerate(facts.words)}
+    first, last = at.get(hunk[0].start), at.get(hunk[-1].start)
+    if first is None or last is None:
+        return False
+    beside = [facts.words[i] for i in (first - 1, last + 1) if 0 <= i < len(facts.words)]
+    if any(w.pos == "PROPN" and not titles.is_title(w.text) for w in beside):
+        return False
+    span = (hunk[0].start, hunk[-1].end)
+    for f in facts.facts:
+        if f.kind != "entity" or not (f.start < span[1] and span[0] < f.end):
+            continue
+        before = f.text[: max(0, span[0] - f.start)].split()
+        after = f.text[max(0, span[1] - f.start) :].strip("’'.,) ")
+        if f.slot == "group" or f.slot != "place" and (after or not all(titles.is_title(w) for w in before)):
+            return False
+    names = [w.text for w in hunk if w.pos == "PROPN"]
+    acronym = lambda w: w.isalpha() and w.isupper() and places.lookup(w) is None  # "IAC"; not "US"
+    return not any(titles.is_title(w) or "." in w or acronym(w) for w in names)
+
+
+def _named_in(name: str, facts: DocFacts) -> bool:
+    """Every word of the name is in the other version's sentence too: moved, not replaced."""
+    words = {w.key for w in facts.words}
+    return all(fold(w) in words for w in name.split())
 
 
 _NAME_SLOTS = ("person", "org", "place", "group")
