@@ -288,6 +288,10 @@ def _renamed_story(name_a: str, entity_a: tuple[str, str] | None, name_b: str):
         ("London", ("place", "place:london"), "Mayfair", False),  # a district the gazetteer does not know
         ("Russia", ("place", "geo:2017370"), "Peru", True),  # two countries
         ("Google Achilles", ("place", "place:achilles", "Achilles"), "Founders Forum", True),  # a place read inside a name
+        # Paraphrases rename what is no other name (MRPC):
+        ("Virginia Medical Center", ("org", "org:virginia medical center"), "Virginia Hospital Center", False),  # part of a name
+        ("IAC", ("org", "org:iac"), "InterActiveCorp", False),  # an acronym
+        ("Mr Blair", ("person", "person:blair"), "Prime Minister", False),  # a title
         ("Oxfam", ("org", "org:oxfam"), "OXFAM", False),  # one name written two ways
     ],
 )
