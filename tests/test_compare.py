@@ -58,24 +58,24 @@ def test_numbers_agree_within_their_qualifiers(a, b, expected):
     assert numbers_agree(_number(*a), _number(*b)) is expected
 
 
-def _story(sentence_facts: dict[str, list[Fact]], texts: dict[str, str], inferred=(), names=frozenset()):
+def _story(sentence_facts: dict[str, list[Fact]], texts: dict[str, str], inferred=(), names=frozenset(), nouns=frozenset()):
     """Documents whose single sentence carries the given facts, all in one aligned group; the
-    words in ``names`` tagged as proper nouns."""
+    words in ``names`` tagged as proper nouns, those in ``nouns`` as nouns."""
     documents = [
         Document(doc, f"{doc}.txt", text, published_from=DateSource.INFERRED if doc in inferred else None)
         for doc, text in texts.items()
     ]
     sentences = {doc: Sentence(doc, 0, 0, len(text), text) for doc, text in texts.items()}
     analyses = [
-        SentenceFacts(sentences[doc], tuple(facts), frozenset(), _words(texts[doc], names)) for doc, facts in sentence_facts.items()
+        SentenceFacts(sentences[doc], tuple(facts), frozenset(), _words(texts[doc], names, nouns)) for doc, facts in sentence_facts.items()
     ]
     group = Group("g1", tuple(sentences.values()))
     return documents, [group], analyses
 
 
-def _words(text: str, names=frozenset()) -> tuple[Word, ...]:
-    """The sentence's words as the facts stage gives them, tagged only as name, word or punctuation."""
-    tag = lambda word: "PROPN" if word in names else "X" if word[0].isalnum() else "PUNCT"
+def _words(text: str, names=frozenset(), nouns=frozenset()) -> tuple[Word, ...]:
+    """The sentence's words as the facts stage gives them, tagged only as name, noun, word or punctuation."""
+    tag = lambda word: "PROPN" if word in names else "NOUN" if word in nouns else "X" if word[0].isalnum() else "PUNCT"
     return tuple(
         Word(m.start(), m.end(), m.group(), fold(m.group()), m.group().lower(), tag(m.group()))
         for m in re.finditer(r"\w+|[^\w\s]", text)
@@ -347,3 +347,24 @@ def test_a_name_holding_a_title_replaced_by_a_name_the_recognizer_read_otherwise
     documents, groups, analyses = _story(facts, texts, names=frozenset("Krishna Bhurtel Diwakar Chapagain".split()))
     (swap,) = [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD401"]
     assert {v.text for v in swap.values} == {"Krishna Bhurtel", "Diwakar Chapagain"}
+
+
+@pytest.mark.parametrize(
+    "text_a, name_a, text_b, name_b, swapped",
+    [
+        ("The film took £31m in the UK by the first weekend in April.", "UK",
+         "The film took £31m in the China between February and April.", "China", True),
+        # Names modifying other things: not the edit alone.
+        ("The police and the army both declined to comment on the El Shukrijumah visit to Canada in the spring.", "El Shukrijumah",
+         "The police and the army both declined to comment on the Washington Times report published on Monday.", "Washington Times", False),
+    ],
+)
+def test_a_name_opening_a_long_rewording_after_words_that_line_up_is_an_edit_of_its_own(text_a, name_a, text_b, name_b, swapped):
+    facts = {
+        "a": [_fact("entity", "a", text_a, name_a, f"place:{name_a.lower()}", slot="place")],
+        "b": [_fact("entity", "b", text_b, name_b, f"place:{name_b.lower()}", slot="place")],
+    }
+    names = frozenset((name_a + " " + name_b).split())
+    documents, groups, analyses = _story(facts, {"a": text_a, "b": text_b}, names=names, nouns=frozenset({"visit", "report"}))
+    found = [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD401"]
+    assert bool(found) is swapped

@@ -44,12 +44,15 @@ def word_swaps(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepancy]:
         op for op in matcher.get_opcodes()
         if op[0] != "equal" and any(w.pos in CONTENT_POS for w in a.words[op[1]:op[2]] + b.words[op[3]:op[4]])
     ]
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    for at, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
             continue
         hunk_a, hunk_b = a.words[i1:i2], b.words[j1:j2]
         found += [added_wording(group_id, facts, [word]) for facts, word in scope_changes(a, hunk_a, b, hunk_b)]
         if tag == "replace" and max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS:
+            if at and lined_up(a, opcodes[at - 1]) >= SWAP_FRAME:
+                found += _leading_names(group_id, a, hunk_a, b, hunk_b, ents_a, ents_b)
             continue
         if tag == "replace":
             swaps = name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b)
@@ -89,6 +92,30 @@ def framed_name_swaps(group_id: str, a: DocFacts, b: DocFacts, opcodes, ents_a, 
         if framed and _only_names(hunk_a, ents_a) and _only_names(hunk_b, ents_b):
             found += name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b)
     return found
+
+
+def _leading_names(group_id: str, a: DocFacts, hunk_a, b: DocFacts, hunk_b, ents_a, ents_b) -> list[Discrepancy]:
+    """A long replaced run that opens, right after words that line up, with a name on each
+    side: the names are an edit of their own ("took £31m in the UK by the first weekend" /
+    "took £31 million in the China between February and April")."""
+    lead_a, lead_b = _name_run(hunk_a), _name_run(hunk_b)
+    if not lead_a or not lead_b or len(lead_a) == len(hunk_a) or len(lead_b) == len(hunk_b):
+        return []
+    if hunk_a[len(lead_a)].pos in _MODIFIED or hunk_b[len(lead_b)].pos in _MODIFIED:
+        return []  # names modifying other things: "comment on El Shukrijumah's stay" / "on the Washington Times report"
+    return name_swaps(group_id, lead_a, lead_b, ents_a, ents_b) or renamed(group_id, a, lead_a, b, lead_b)
+
+
+_MODIFIED = frozenset({"NOUN", "ADJ", "NUM"})
+
+
+def _name_run(hunk):
+    """The proper nouns (with "the" and "’s") a run of words opens with."""
+    n = 0
+    while n < len(hunk) and hunk[n].pos in ("PROPN", "DET", "PART"):
+        n += 1
+    run = hunk[:n]
+    return run if any(w.pos == "PROPN" for w in run) else ()
 
 
 def _only_names(words, entities) -> bool:
