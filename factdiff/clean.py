@@ -207,7 +207,8 @@ _NAV_PHRASE = re.compile(
 _NAV_RESIDUE = re.compile(r"[\s/|•·,:;!?.()\[\]>-]+")
 _BYLINE = re.compile(
     r"^by$|\bprofile\s+(?:picture|photo|image)$"
-    r"|^(?:written|reported|reporting|edited|editing|compiled|additional\s+reporting)\s+by\b",
+    r"|^(?:written|reported|reporting|edited|editing|compiled|additional\s+reporting)\s+by\b"
+    r"|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\W*$",  # "Jane Doe contributed to this report."
     _I,
 )
 _BY_NAME = re.compile(r"^by\s+[A-Z]", _I)

@@ -223,6 +223,7 @@ BODY = (
         ("![The bridge](https://example.org/bridge.jpg)", "markup"),
         ("* * *", "markup"),
         ("By Jane Doe and John Roe", "byline"),
+        ("Example News' Jane Doe in London contributed to this report.", "byline"),
         ("Updated 3 hours ago", "dateline-header"),
         ("Published: 12 March 2024, 09:15 GMT", "dateline-header"),
     ],

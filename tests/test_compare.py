@@ -368,3 +368,15 @@ def test_a_name_opening_a_long_rewording_after_words_that_line_up_is_an_edit_of_
     documents, groups, analyses = _story(facts, {"a": text_a, "b": text_b}, names=names, nouns=frozenset({"visit", "report"}))
     found = [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD401"]
     assert bool(found) is swapped
+
+
+def test_a_long_name_for_another_is_one_edit_however_many_words():
+    """"The Federal Aviation Authority (FAA) will have regulations" / "Carnegie Mellon University
+    Robotics Institute (FAA) will have regulations": five words replace three, more than a swap
+    usually replaces, but they are names alone."""
+    names = {"a": "Federal Aviation Authority", "b": "Carnegie Mellon University Robotics Institute"}
+    texts = {doc: f"The {name} will finally have rules on the commercial use of drones by June." for doc, name in names.items()}
+    facts = {doc: [_fact("entity", doc, texts[doc], name, f"org:{name.lower()}", slot="org")] for doc, name in names.items()}
+    documents, groups, analyses = _story(facts, texts, names=frozenset(" ".join(names.values()).split()))
+    (swap,) = [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD401"]
+    assert {v.text for v in swap.values} == set(names.values())

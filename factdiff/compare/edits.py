@@ -50,7 +50,7 @@ def word_swaps(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepancy]:
             continue
         hunk_a, hunk_b = a.words[i1:i2], b.words[j1:j2]
         found += [added_wording(group_id, facts, [word]) for facts, word in scope_changes(a, hunk_a, b, hunk_b)]
-        if tag == "replace" and max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS:
+        if tag == "replace" and max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS and not (_all_names(hunk_a) and _all_names(hunk_b)):
             if at and lined_up(a, opcodes[at - 1]) >= SWAP_FRAME:
                 found += _leading_names(group_id, a, hunk_a, b, hunk_b, ents_a, ents_b)
             continue
@@ -107,6 +107,12 @@ def _leading_names(group_id: str, a: DocFacts, hunk_a, b: DocFacts, hunk_b, ents
 
 
 _MODIFIED = frozenset({"NOUN", "ADJ", "NUM"})
+
+
+def _all_names(hunk) -> bool:
+    """A run of words that is names alone, however long: a long name is one name ("Carnegie
+    Mellon University Robotics Institute")."""
+    return any(w.pos == "PROPN" for w in hunk) and all(w.pos in ("PROPN", "DET", "PART", "PUNCT") for w in hunk)
 
 
 def _name_run(hunk):
