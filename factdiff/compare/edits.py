@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from ..model import Discrepancy
 from .claims import CONTENT_POS, DocFacts, lined_up, negations
 from .rules.details import added_wording, adds_detail, scope_changes
-from .rules.entities import name_swaps, renamed
+from .rules.entities import NAME_POS, name_swaps, names_alone, renamed
 from .rules.wording import (
     SOLE_SUBSTITUTION, SUBSTITUTION, contrasts, renames, substitutes_noun, substitutes_word, substitution,
     time_units,
@@ -50,7 +50,8 @@ def word_swaps(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepancy]:
             continue
         hunk_a, hunk_b = a.words[i1:i2], b.words[j1:j2]
         found += [added_wording(group_id, facts, [word]) for facts, word in scope_changes(a, hunk_a, b, hunk_b)]
-        if tag == "replace" and max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS and not (_all_names(hunk_a) and _all_names(hunk_b)):
+        # A long name is one name: "The Federal Aviation Authority" / "Carnegie Mellon University Robotics Institute".
+        if tag == "replace" and max(i2 - i1, j2 - j1) > SWAP_HUNK_WORDS and not (names_alone(hunk_a) and names_alone(hunk_b)):
             if at and lined_up(a, opcodes[at - 1]) >= SWAP_FRAME:
                 found += _leading_names(group_id, a, hunk_a, b, hunk_b, ents_a, ents_b)
             continue
@@ -109,16 +110,10 @@ def _leading_names(group_id: str, a: DocFacts, hunk_a, b: DocFacts, hunk_b, ents
 _MODIFIED = frozenset({"NOUN", "ADJ", "NUM"})
 
 
-def _all_names(hunk) -> bool:
-    """A run of words that is names alone, however long: a long name is one name ("Carnegie
-    Mellon University Robotics Institute")."""
-    return any(w.pos == "PROPN" for w in hunk) and all(w.pos in ("PROPN", "DET", "PART", "PUNCT") for w in hunk)
-
-
 def _name_run(hunk):
     """The proper nouns (with "the" and "’s") a run of words opens with."""
     n = 0
-    while n < len(hunk) and hunk[n].pos in ("PROPN", "DET", "PART"):
+    while n < len(hunk) and hunk[n].pos in NAME_POS:
         n += 1
     run = hunk[:n]
     return run if any(w.pos == "PROPN" for w in run) else ()

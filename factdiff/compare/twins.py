@@ -51,7 +51,7 @@ def _variant_key(facts: DocFacts) -> tuple:
     where they stand in its text. Built from the facts and words themselves rather than taken
     from equal texts: a relative date resolves against each version's own publication date."""
     base, first = facts.sentences[0].start, facts.sentences[0].index
-    sentence, fact, word = _content(Sentence), _content(Fact), _content(Word)
+    sentence, fact, word = content(Sentence), content(Fact), content(Word)
     return (
         tuple((sentence(s), s.index - first, s.start - base, s.end - base) for s in facts.sentences),
         tuple((fact(f), f.sentence - first, f.start - base, f.end - base) for f in facts.facts),
@@ -64,7 +64,7 @@ _PLACING_FIELDS = frozenset({"doc", "index", "sentence", "start", "end"})
 
 
 @cache
-def _content(kind: type) -> Callable[[object], tuple]:
+def content(kind: type) -> Callable[[object], tuple]:
     """A getter of every field of a sentence, fact or word but those placing it in a version
     (so a field added later is never overlooked)."""
     return attrgetter(*(f.name for f in fields(kind) if f.name not in _PLACING_FIELDS), "__class__")

@@ -34,6 +34,7 @@ from ..about import SHARED_CLAUSE, TOLD_ALIKE, clause_overlap, date_spans, sente
 from ..emit import display, make, value_of
 from ..linking import Link, dates_agree, is_ordinal, is_vague, numbers_agree
 from ..registry import Example, Rule
+from ..twins import content
 from .places import compatible_directions, directions_by_place
 
 SELF_CONTRADICTION = Rule(
@@ -201,6 +202,7 @@ def _with_copies(partners: dict[Fact, set[Fact]], links: Sequence[Link]) -> None
     word, linked as agreeing): a partner's copy is a partner in every way of comparing. The
     variant shortcut (:mod:`..twins`) links a copied version's facts to the first copy only,
     where comparing every pair links each copy to each."""
+    content_of = content(Fact)  # every field but those placing it in a version
     copy_of: dict[Fact, Fact] = {}
 
     def root(fact: Fact) -> Fact:
@@ -209,17 +211,13 @@ def _with_copies(partners: dict[Fact, set[Fact]], links: Sequence[Link]) -> None
         return fact
 
     for link in links:
-        if link.agree and _content(link.a) == _content(link.b):
+        if link.agree and content_of(link.a) == content_of(link.b):
             copy_of[root(link.b)] = root(link.a)
     copies: dict[Fact, set[Fact]] = defaultdict(set)
     for fact in {f for link in links for f in (link.a, link.b)}:
         copies[root(fact)].add(fact)
     for fact, linked in partners.items():
         linked.update(c for p in list(linked) for c in copies[root(p)] if c.doc != fact.doc)
-
-
-def _content(fact: Fact) -> tuple:
-    return (fact.kind, fact.text, fact.value, fact.slot, fact.about, fact.context, fact.detail)
 
 
 def _tied(of_x: set[Fact], of_y: set[Fact]) -> bool:

@@ -110,7 +110,7 @@ def name_swaps(group_id, hunk_a, hunk_b, ents_a, ents_b) -> list[Discrepancy]:
     found = []
     for x in inside_a:
         for y in inside_b:
-            if x.slot == y.slot and x.slot in ("person", "org", "place", "group") and not _one_name(x, y) and not places.nested(x.value, y.value):
+            if x.slot == y.slot and x.slot in _NAME_SLOTS and not _one_name(x, y) and not places.nested(x.value, y.value):
                 values = (value_of(x), value_of(y))
                 found.append(
                     make(
@@ -139,7 +139,7 @@ def renamed(group_id, a: DocFacts, hunk_a, b: DocFacts, hunk_b) -> list[Discrepa
     of the person the other side's name stands for ("Raymond accepted" / "Lumbuenamo accepted",
     the story's Raymond Lumbuenamo); dates and figures (compared as such); and a place unless
     both are places the gazetteer knows, apart: "Mayfair" / "London" is a district and its city."""
-    if not all(w.pos in _NAME_POS for w in (*hunk_a, *hunk_b)):
+    if not (names_alone(hunk_a) and names_alone(hunk_b)):
         return []  # more than names changed: "but BBM" / "unlike Path, it"
     if not (_whole_name(hunk_a, a) and _whole_name(hunk_b, b)):
         return []
@@ -208,7 +208,12 @@ def _named_in(name: str, facts: DocFacts) -> bool:
 
 
 _NAME_SLOTS = ("person", "org", "place", "group")
-_NAME_POS = frozenset({"PROPN", "PUNCT", "DET", "PART"})  # "the", "’s" and commas come with names
+NAME_POS = frozenset({"PROPN", "DET", "PART"})  # "the" and "’s" come with names
+
+
+def names_alone(words) -> bool:
+    """A run of words that is names alone (with "the", "’s" and punctuation), however long."""
+    return any(w.pos == "PROPN" for w in words) and all(w.pos in NAME_POS or w.pos == "PUNCT" for w in words)
 
 
 def _name_words(hunk) -> str:
