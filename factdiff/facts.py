@@ -164,7 +164,8 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
         head = _token_at(parse, number.start, number.end)
         context, about = _clause(head, entities) if head is not None else ("", ())
         flags = f"{'ordinal' if number.ordinal else ''}{'vague' if number.vague else ''}"
-        detail = f"{number.qualifier};{flags};{_whole(head) if head is not None else ''}"
+        predicate = _clause_head(head).lemma_.lower() if head is not None else ""
+        detail = f"{number.qualifier};{flags};{_whole(head) if head is not None else ''};{predicate}"
         unit = number.unit
         holder = age_holder(text, number.start, number.end, parse, entities) if not number.ordinal else None
         if holder is not None:

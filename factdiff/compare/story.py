@@ -22,6 +22,7 @@ from .rules.entities import role_conflicts, with_majority
 from .rules.numbers import number_conflicts
 from .rules.places import direction_conflicts, place_conflicts
 from .rules.spelling import spelling_variants
+from .story_figures import story_number_links
 from .twins import GroupPairs
 
 
@@ -60,6 +61,7 @@ def compare(
     for kind in ("date", "number"):
         links[kind] = about.weigh(links[kind], by_sentence, facts_of)
     found += changed_tellings(links, facts_of, by_sentence, group_of)
+    links["number"] += story_number_links(analyses, group_of, facts_of, encode)  # weighed as it links
     found += date_conflicts(links["date"], group_of, inferred)
     found += number_conflicts(links["number"], group_of, inferred)
     found += place_conflicts(links["place"], group_of, inferred)

@@ -1,0 +1,124 @@
+"""Figures of one thing told in sentences that do not align (compare/story_figures.py), with the
+real parser and model. Every sentence is put in a group of its own, as independent coverage
+leaves them; the sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdiff.compare.story_figures import story_number_links
+from factdiff.facts import extract_facts
+from factdiff.model import Document, Sentence
+from factdiff.pipeline import make_embedder
+
+
+@pytest.fixture(scope="module")
+def embedder(story_cache):
+    return make_embedder(cache_dir=story_cache)
+
+
+def _links(embedder, **versions: list[str]):
+    documents, sentences = [], []
+    for doc, lines in versions.items():
+        text = " ".join(lines)
+        documents.append(Document(doc, f"{doc}.txt", text))
+        at = 0
+        for index, line in enumerate(lines):
+            sentences.append(Sentence(doc, index, at, at + len(line), line))
+            at += len(line) + 1
+    analyses = extract_facts(documents, sentences)
+    group_of = {(s.doc, s.index): f"g{i}" for i, s in enumerate(sentences)}
+    facts_of = {d.id: [f for a in analyses if a.sentence.doc == d.id for f in a.facts] for d in documents}
+    return [(link.a.text, link.b.text) for link in story_number_links(analyses, group_of, facts_of, embedder.encode)]
+
+
+def test_one_figure_told_with_other_words_around_it_is_linked(embedder):
+    links = _links(
+        embedder,
+        a=["Since 2002, the United States has spent $117 billion on contractors in Iraq and Afghanistan."],
+        b=["The report found that misspent dollars ran into the tens of billions out of the nearly $200 billion "
+           "spent on contracts in Iraq and Afghanistan since 2002."],
+    )
+    assert links == [("$117 billion", "$200 billion")]
+
+
+def test_figures_of_one_event_on_one_day_are_linked_by_that_day(embedder):
+    links = _links(
+        embedder,
+        a=["At least 144 people were reported killed across Syria on Monday, activists said."],
+        b=["As many as 125 people died across Syria on Monday, many of them at a checkpoint."],
+    )
+    assert links == [("144", "125")]
+
+
+def test_figures_without_a_shared_place_day_or_figure_are_not_linked(embedder):
+    links = _links(
+        embedder,
+        a=["At least 144 people were reported killed in the fighting, activists said."],
+        b=["As many as 125 people died in the fighting, many of them at a checkpoint."],
+    )
+    assert links == []
+
+
+def test_figures_far_apart_are_different_figures(embedder):
+    links = _links(
+        embedder,
+        a=["The Dow rose 149% in New York during the Obama years."],
+        b=["The Dow rose 7 percent in New York during the Trump years."],
+    )
+    assert links == []
+
+
+def test_a_version_that_gives_the_other_figure_contradicts_neither(embedder):
+    links = _links(
+        embedder,
+        a=["At least 144 people were reported killed across Syria on Monday.", "Activists said 125 people had died in Syria."],
+        b=["As many as 125 people died across Syria on Monday, many of them at a checkpoint."],
+    )
+    assert links == []
+
+
+def test_a_sentence_that_gives_a_compatible_figure_tells_the_other(embedder):
+    links = _links(
+        embedder,
+        a=["Oil fell from more than $110 per barrel in 2014 to less than $40 per barrel in Saudi Arabia."],
+        b=["Saudi Arabia saw a peak of $115 a barrel in 2014."],
+    )
+    assert ("$40", "$115") not in links
+
+
+def test_figures_of_a_list_are_left_to_the_sentence(embedder):
+    links = _links(
+        embedder,
+        a=["In the ocean, plants make up 450 gigatons, bacteria 70 gigatons and fungi 12 gigatons."],
+        b=["Bacteria in the ocean weigh 70 gigatons and archaea 7 gigatons."],
+    )
+    assert links == []
+
+
+def test_a_total_is_not_set_against_a_part(embedder):
+    links = _links(
+        embedder,
+        a=["The parents of eight of the children killed in the shooting in December 2012 have notified the courts."],
+        b=["Parents of at least 13 of the 20 children killed in the shooting in December 2012 have opened estates."],
+    )
+    assert links == []
+
+
+def test_each_figure_is_linked_only_to_its_one_candidate(embedder):
+    links = _links(
+        embedder,
+        a=["The Nevada dispensaries made about $3 million in sales and about $1 million in tax in Nevada."],
+        b=["Nevada dispensaries made $3 million in sales and about $500,000 in tax revenue in Nevada.",
+           "Nevada dispensaries expect about $600,000 in tax revenue next month in Nevada."],
+    )
+    assert links == []
+
+
+def test_figures_of_opposite_happenings_are_different_figures(embedder):
+    links = _links(
+        embedder,
+        a=["Shares of Acme rose 5 percent in New York on Monday morning."],
+        b=["Shares of Acme fell 4 percent in New York on Monday afternoon."],
+    )
+    assert links == []
