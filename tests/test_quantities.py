@@ -196,6 +196,8 @@ NOT_NUMBERS = [
     "two-thirds of voters",
     "a third of the city",
     "a one-off payment",
+    "the Dow fell at one point in the afternoon",
+    "at one time the largest",
     "heavy armored vehicles",
     "Theresa May",
     "few people",

@@ -11,7 +11,7 @@ from .mention import CLOCK_UNIT, MEASURE_UNITS, CURRENCY_CODES, NumberMention, R
 from .patterns import (
     TIME_ZONE, ANCHOR_WORDS, ARTICLE_AHEAD, ATTACHED_UNITS, CANDIDATE_FIRST, CANDIDATE_FORMS,
     CLOCK, CURRENCY_SIGNS, DIGITS, FRACTION_AFTER, GAP, GLUED, HYPHENATED_NUMBER, NEXT,
-    ONES, ONES_TEENS_TENS, ONE_HYPHEN_UNITS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, ORDINALS,
+    ONES, ONES_TEENS_TENS, ONE_HYPHEN_UNITS, ONE_IDIOM_AFTER_AT, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, ORDINALS,
     ORD_SUFFIX, PERCENT, RANGE_SEP, SCALE, SCALES, SCALE_ABBR, SECOND_TIME_AFTER,
     SIGN_AHEAD, SIGN_PREFIX, TEENS, TENS, TIME_AFTER, TIME_OR_SLASH, TOKEN, VAGUE,
     VAGUE_BASE, VULGAR, WORD_SEQ, WORD_TOKEN, next_word, prev_word, sentence_initial,
@@ -253,6 +253,7 @@ def _parse_words(text: str, s: int, w: str) -> RawNumber | None:
             or after in ONE_PRONOUN_AFTER
             or text[end : end + 2] in ("'s", "’s")
             or prev_word(text, s) in ONE_PRONOUN_BEFORE
+            or prev_word(text, s) == "at" and after in ONE_IDIOM_AFTER_AT
         ):
             return None
     raw = RawNumber(s, end, float(value), ordinal=ordinal, base=None if ordinal else Decimal(value))

@@ -95,6 +95,7 @@ ONE_PRONOUN_BEFORE = frozenset(
 )
 ONE_HYPHEN_UNITS = frozenset("year month week day hour minute mile kilometre kilometer".split())
 ONE_PRONOUN_AFTER = frozenset("of another other's 's who whom which that".split())
+ONE_IDIOM_AFTER_AT = frozenset("point time stage moment".split())  # "at one point" counts nothing
 
 
 ATTACHED_UNITS = frozenset(
