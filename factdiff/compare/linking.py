@@ -176,8 +176,8 @@ def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]
 
 _MEASURES = (
     frozenset("second minute hour day week month year decade century".split()),
-    frozenset("millimetre millimeter centimetre centimeter metre meter kilometre kilometer mile foot inch yard".split()),
-    frozenset("gram kilogram kilo tonne ton pound ounce".split()),
+    frozenset("millimetre millimeter centimetre centimeter m metre meter kilometre kilometer mile foot inch yard".split()),
+    frozenset("gram kilogram kilo tonne ton pound lb ounce".split()),
     frozenset("thousand million billion trillion".split()),
 )
 

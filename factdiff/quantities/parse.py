@@ -17,7 +17,7 @@ from .patterns import (
     VAGUE_BASE, VULGAR, WORD_SEQ, WORD_TOKEN, next_word, prev_word, sentence_initial,
 )
 from .durations import compound_durations
-from .units import plural_looking, qualifier_before, unit_after, singularize
+from .units import one_spelling, plural_looking, qualifier_before, unit_after, singularize
 
 
 def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> tuple[NumberMention, ...]:
@@ -54,7 +54,7 @@ def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> tuple[Numbe
     _share_ranges(text, raw)
     out = []
     for r in raw:
-        unit = r.unit or unit_after(text, r)
+        unit = one_spelling(r.unit or unit_after(text, r))
         out.append(
             NumberMention(
                 r.start, r.end, text[r.start : r.end], r.value, unit,

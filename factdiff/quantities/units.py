@@ -58,6 +58,26 @@ def plural_looking(w: str) -> bool:
     )
 
 
+# One unit of measure written several ways is one unit: "8,027-meter" / "8,013 m". Metres are
+# "m", which after a figure may also be millions ("70m"): agree.py reads it both ways.
+_UNIT_SPELLINGS = {
+    **dict.fromkeys(("meter", "metre"), "m"),
+    **dict.fromkeys(("km", "kilometer", "kilometre"), "kilometre"),
+    **dict.fromkeys(("cm", "centimeter", "centimetre"), "centimetre"),
+    **dict.fromkeys(("mm", "millimeter", "millimetre"), "millimetre"),
+    **dict.fromkeys(("ft", "foot"), "foot"),
+    **dict.fromkeys(("mi", "mile"), "mile"),
+    **dict.fromkeys(("kg", "kilogram", "kilo"), "kilogram"),
+    **dict.fromkeys(("lb", "lbs"), "lb"),
+    **dict.fromkeys(("mph", "miles-per-hour"), "mph"),
+    **dict.fromkeys(("kph", "km/h"), "km/h"),
+}
+
+
+def one_spelling(unit: str) -> str:
+    return _UNIT_SPELLINGS.get(unit, unit)
+
+
 def unit_after(text: str, r: RawNumber) -> str:
     words: list[tuple[str, bool]] = []
     pos = r.end
