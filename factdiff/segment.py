@@ -213,6 +213,12 @@ def _pysbd_split(line: str) -> list[tuple[int, int]]:
         piece for i, piece in enumerate(pieces)
         if not (i and line[piece[0]].isupper() and _ends_with_title(line, pieces[i - 1][1]))
     ]
+    # A short word's full stop before a bracket or a lower-case word is an abbreviation's, not a
+    # sentence end: "about 43 lbs. (20 kg), or the weight of eight bricks".
+    pieces = [
+        piece for i, piece in enumerate(pieces)
+        if not (i and _CONTINUES.match(line, piece[0]) and _SHORT_WORD_STOP.search(line, 0, pieces[i - 1][1]))
+    ]
     # Keep any text pysbd dropped: extend each piece up to the next one.
     joined: list[tuple[int, int]] = []
     for i, (s, _) in enumerate(pieces):
@@ -222,6 +228,8 @@ def _pysbd_split(line: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in joined if s < e]
 
 
+_CONTINUES = re.compile(r"\((?=[a-z0-9])|[a-z]")
+_SHORT_WORD_STOP = re.compile(r"(?<![\w.])[A-Za-z]{1,4}\.\Z")
 _CLOCK_END = re.compile(r"[0-9]\s?[ap]\.m\.\Z", re.IGNORECASE)
 _WORD_END = re.compile(r"(?<![\w.])[A-Z][a-z]{1,5}\.\Z")
 

@@ -52,6 +52,13 @@ def test_an_abbreviated_title_does_not_end_the_sentence(title: str) -> None:
     assert texts(segment(doc, whole(doc))) == [f"Two men were arrested, {title} Kim Riley said.", "The car was found later."]
 
 
+def test_a_unit_abbreviation_before_a_bracket_or_a_lower_case_word_ends_no_sentence() -> None:
+    doc = make("That is about 43 lbs. (20 kg), or eight bricks, for each person. He weighs 200 lbs. He is tall.")
+    assert texts(segment(doc, whole(doc))) == [
+        "That is about 43 lbs. (20 kg), or eight bricks, for each person.", "He weighs 200 lbs.", "He is tall.",
+    ]
+
+
 def test_titles_in_a_row_stay_with_the_name() -> None:
     doc = make("Det. Insp. Kim Riley and Supt. Mary Jones spoke. Pvt. Ryan was there.")
     assert texts(segment(doc, whole(doc))) == ["Det. Insp. Kim Riley and Supt. Mary Jones spoke.", "Pvt. Ryan was there."]
