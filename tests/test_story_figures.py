@@ -122,3 +122,41 @@ def test_figures_of_opposite_happenings_are_different_figures(embedder):
         b=["Shares of Acme fell 4 percent in New York on Monday afternoon."],
     )
     assert links == []
+
+
+def test_one_person_anchors_a_figure_told_in_another_unit_spelling(embedder):
+    links = _links(
+        embedder,
+        a=["Steck and Goettler were the only climbers this season on the face of the 8,027-meter mountain."],
+        b=["David Goettler was attempting the southern face of the 8,013 m mountain when he found the bodies."],
+    )
+    assert links == [("8,027", "8,013")]
+
+
+def test_amounts_in_different_things_are_different_figures(embedder):
+    links = _links(
+        embedder,
+        a=["Tolstedt owns roughly $43.3 million in stock outright, according to a letter."],
+        b=["Tolstedt was awarded more than $60 million in bonuses in the same period."],
+    )
+    assert links == []
+
+
+def test_sentences_that_name_different_places_tell_different_figures(embedder):
+    links = _links(
+        embedder,
+        a=["In Ventura County, the number of beach closings dropped from 1,540 in 2001 to 416 last year."],
+        b=["The number of days when Texas beaches were closed dropped from 317 in 2001 to 182 last year."],
+    )
+    assert links == []
+
+
+def test_a_place_named_inside_a_longer_name_is_one_name(embedder):
+    links = _links(
+        embedder,
+        a=["The Nevada Dispensary Association estimated that dispensaries made about $3 million in sales and "
+           "the state made about $1 million in tax revenue."],
+        b=["Retailers made $3 million in sales and lined the coffers of Nevada with $500,000 in tax revenue, "
+           "the Las Vegas Sun said."],
+    )
+    assert links == [("$1 million", "$500,000")]
