@@ -1,7 +1,8 @@
 """Numbers: versions that give different figures for one quantity (FD201).
 
 Decided on number facts linked within aligned groups (:func:`..linking.pair_numbers`: same unit,
-same kind of number) and, for ages, across the story (:func:`..linking.story_age_links`),
+same kind of number) and, across the story, for ages (:func:`..linking.story_age_links`) and
+figures of one frame (:func:`..story_figures.story_number_links`),
 weighed by :mod:`..about`, clustered by :mod:`..clusters`. A figure one version gives more
 precisely is a detail, FD902 (:func:`.details.finer_figures`).
 """
@@ -34,7 +35,10 @@ NUMBER_CONFLICT = Rule(
     "Shares or counts of different named wholes (\"70% of the marine biomass\" / \"13% of the "
     "world's biomass\") are different figures. Across the story, a person's age is compared "
     "wherever it is told (\"Anna Berg, 45,\" / \"the 46-year-old\"), unless a version tells "
-    "that person at several ages.",
+    "that person at several ages; and a figure told in sentences that do not align is linked to "
+    "another version's by its frame (the same unit, the words either side read alike, a place, "
+    "person, date or figure both sentences share; :mod:`factdiff.compare.story_figures`), as a "
+    "warning.",
     (Example("The mayor said 40 people were hurt in the fire at the warehouse.",
              "The mayor said 14 people were hurt in the fire at the warehouse."),
      Example("Anna Berg, 45, runs the bakery on the square. She opened it in 2010.",
