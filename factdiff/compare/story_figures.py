@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from itertools import combinations
 
 from .. import wordnet
@@ -52,16 +53,28 @@ def story_number_links(
 ) -> list[Link]:
     """Conflicting figures of different versions' sentences that do not align, about one thing."""
     by_sentence = {(a.sentence.doc, a.sentence.index): a for a in analyses}
-    figures = [f for a in analyses for f in a.facts if _comparable(f)]
-    by_doc: dict[str, list[Fact]] = defaultdict(list)
-    for fact in figures:
-        by_doc[fact.doc].append(fact)
+    # What depends on one figure alone is settled once: a story of many versions has millions
+    # of pairs of figures of one unit.
+    by_doc: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    total: dict[Fact, bool] = {}
+    for analysis in analyses:
+        for fact in analysis.facts:
+            if _comparable(fact) and not _in_a_list(fact, analysis.facts):
+                by_doc[fact.doc][fact.slot].append(fact)  # figures of one unit only are ever compared
+                total[fact] = _a_total(fact, analysis)
     candidates = []
     for doc_a, doc_b in combinations(sorted(by_doc), 2):
-        for a in by_doc[doc_a]:
-            for b in by_doc[doc_b]:
-                if _candidate(a, b, by_sentence, group_of, facts_of):
-                    candidates.append((a, b))
+        for slot in sorted(by_doc[doc_a].keys() & by_doc[doc_b].keys()):
+            for a in by_doc[doc_a][slot]:
+                group_a, value_a = group_of.get((a.doc, a.sentence)), float(a.value)
+                for b in by_doc[doc_b][slot]:
+                    if group_a is not None and group_a == group_of.get((b.doc, b.sentence)):
+                        continue  # aligned: pair_numbers and about.weigh decide
+                    low, high = sorted((value_a, float(b.value)))
+                    if low == high or high > AT_MOST_APART * low or total[a] != total[b]:
+                        continue
+                    if _candidate(a, b, by_sentence, facts_of):
+                        candidates.append((a, b))
     if not candidates:
         return []
     # Only candidates' frames are embedded, in one call: most figures never get this far.
@@ -87,29 +100,39 @@ def _comparable(fact: Fact) -> bool:
     )
 
 
-def _candidate(a: Fact, b: Fact, by_sentence, group_of, facts_of) -> bool:
-    if a.slot != b.slot or numbers_agree(a, b):
-        return False
-    if group_of.get((a.doc, a.sentence)) == group_of.get((b.doc, b.sentence)) is not None:
-        return False  # aligned: pair_numbers and about.weigh decide
-    low, high = sorted((float(a.value), float(b.value)))
-    if high > AT_MOST_APART * low or _opposite_happenings(a, b):
-        return False
+def _candidate(a: Fact, b: Fact, by_sentence, facts_of) -> bool:
+    """The conditions on a pair of figures of one unit, of one order, both totals or neither
+    (checked by the caller), cheapest first."""
     sentence_a, sentence_b = by_sentence[(a.doc, a.sentence)], by_sentence[(b.doc, b.sentence)]
     here_a, here_b = sentence_a.facts, sentence_b.facts
-    if _in_a_list(a, here_a) or _in_a_list(b, here_b) or _a_total(a, sentence_a) != _a_total(b, sentence_b):
-        return False
-    if not _anchored(a, b, here_a, here_b):
+    if _agree(a, b) or not _anchored(a, b, here_a, here_b):
         return False
     if _agrees_with_one_of(a, here_b) or _agrees_with_one_of(b, here_a):
         return False
     if _of_other_things(a, sentence_a, b, sentence_b) or _named_apart(sentence_a, sentence_b):
+        return False
+    if _opposite_happenings(a, b):
         return False
     if about.dated_apart(a, b, here_a, here_b) or about.of_other_wholes(a, b) or about.counts_a_kind(a, b):
         return False
     return not about.states_value(a, facts_of[b.doc], near=b.sentence) and not about.states_value(
         b, facts_of[a.doc], near=a.sentence
     )
+
+
+def _agree(a: Fact, b: Fact) -> bool:
+    """numbers_agree, cached by what it reads: versions repeat one another's figures, so the
+    same two figures meet again and again."""
+    return _agree_told((a.text, a.value, a.slot, a.detail), (b.text, b.value, b.slot, b.detail))
+
+
+@lru_cache(maxsize=65536)
+def _agree_told(a: tuple[str, str, str, str], b: tuple[str, str, str, str]) -> bool:
+    def figure(told: tuple[str, str, str, str]) -> Fact:
+        text, value, slot, detail = told
+        return Fact("number", "", 0, 0, len(text), text, value, slot=slot, detail=detail)
+
+    return numbers_agree(figure(a), figure(b))
 
 
 def _anchored(a: Fact, b: Fact, here_a: Sequence[Fact], here_b: Sequence[Fact]) -> bool:
