@@ -71,6 +71,8 @@ def story_number_links(
                     if group_a is not None and group_a == group_of.get((b.doc, b.sentence)):
                         continue  # aligned: pair_numbers and about.weigh decide
                     low, high = sorted((value_a, float(b.value)))
+                    # One figure told with other qualifiers ("more than 100" / "100") is no
+                    # discrepancy between sentences that say different things around it.
                     if low == high or high > AT_MOST_APART * low or total[a] != total[b]:
                         continue
                     if _candidate(a, b, by_sentence, facts_of):
