@@ -82,7 +82,7 @@ def _number_mention(fact: Fact) -> quantities.NumberMention:
 
 
 def is_ordinal(fact: Fact) -> bool:
-    """A number fact's "second", "3rd" (its detail is "qualifier;flags;whole")."""
+    """A number fact's "second", "3rd" (its detail is "qualifier;flags;whole;predicate")."""
     return fact.kind == "number" and _detail(fact)[1] == "ordinal"
 
 
@@ -97,9 +97,14 @@ def whole(fact: Fact) -> frozenset[str]:
     return frozenset(words.split("+")) if words else frozenset()
 
 
+def predicate(fact: Fact) -> str:
+    """The lemma of the verb whose clause holds a figure ("spend" for "has spent $117 billion")."""
+    return _detail(fact)[3] if fact.kind == "number" else ""
+
+
 def _detail(fact: Fact) -> list[str]:
     """A date's or number's detail fields ("granularity;relative;key;role",
-    "qualifier;flags;whole"), padded: older tests and caches may give fewer."""
+    "qualifier;flags;whole;predicate"), padded: older tests and caches may give fewer."""
     return (fact.detail.split(";") + ["", "", "", ""])[:4]
 
 

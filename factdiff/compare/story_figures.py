@@ -41,7 +41,7 @@ from ..facts import AGE, SentenceFacts
 from ..model import Fact
 from ..variants import fold
 from . import about
-from .linking import Encoder, Link, anchors, surname, dates_agree, is_ordinal, is_vague, numbers_agree
+from .linking import Encoder, Link, anchors, dates_agree, is_ordinal, is_vague, numbers_agree, predicate, surname
 
 FRAME_ALIKE = 0.55  # cosine of the masked frames of one figure told by two outlets
 FRAME_WORDS = 6  # words either side of a figure that make its frame
@@ -138,12 +138,13 @@ def _agree_told(a: tuple[str, str, str, str], b: tuple[str, str, str, str]) -> b
 
 
 def _anchored(a: Fact, b: Fact, here_a: Sequence[Fact], here_b: Sequence[Fact]) -> bool:
-    """One event around both figures: a place or organisation, a date, or another figure both tell."""
+    """One event around both figures: a place or organisation, a person, a date, or another figure
+    both tell."""
     if anchors(a) & anchors(b) or _people(a) & _people(b):
         return True
     for x in here_a:
         for y in here_b:
-            if x.kind == y.kind == "date" and x.value != "unknown" != y.value and dates_agree(x, y):
+            if x.kind == y.kind == "date" and dates_agree(x, y):  # None, undecidable, ties nothing
                 return True
             if x.kind == y.kind == "number" and x is not a and y is not b and x.slot and x.slot == y.slot and x.value == y.value:
                 return True
@@ -222,14 +223,8 @@ def _agrees_with_one_of(fact: Fact, sentence_facts: Sequence[Fact]) -> bool:
 
 
 def _opposite_happenings(a: Fact, b: Fact) -> bool:
-    verb_a, verb_b = _predicate(a), _predicate(b)
+    verb_a, verb_b = predicate(a), predicate(b)
     return bool(verb_a and verb_b) and wordnet.relation(verb_a, verb_b, "VERB") is wordnet.Relation.OPPOSITE
-
-
-def _predicate(fact: Fact) -> str:
-    """The lemma of the verb whose clause holds the figure (the number detail's fourth field)."""
-    fields = fact.detail.split(";")
-    return fields[3] if len(fields) > 3 else ""
 
 
 def _frame(fact: Fact, sentence: SentenceFacts) -> str:
