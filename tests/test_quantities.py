@@ -89,6 +89,13 @@ VALUES = [
     ("Putin, 70, said", "70", 70, ""),
     ("Two people died.", "Two", 2, "people"),
     ("two of the soldiers", "two", 2, "soldier"),
+    # A compound counts its last noun; a unit of measure heads its own phrase.
+    ("three suicide bombings in the capital", "three", 3, "bombing"),
+    ("five fire trucks were sent", "five", 5, "truck"),
+    ("2 mph winds", "2", 2, "mph"),
+    ("the past two trading sessions", "two", 2, "session"),
+    ("twin car bombs ripped through the city", "twin", 2, "bomb"),
+    ("twin blasts", "twin", 2, "blast"),
 ]
 
 
@@ -206,6 +213,8 @@ NOT_NUMBERS = [
     "Theresa May",
     "few people",
     "the Su-25 jet",
+    "his twin brother",
+    "the Twin Cities",
     "",
 ]
 

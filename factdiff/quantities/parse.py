@@ -12,7 +12,7 @@ from .patterns import (
     TIME_ZONE, ANCHOR_WORDS, ARTICLE_AHEAD, ATTACHED_UNITS, CANDIDATE_FIRST, CANDIDATE_FORMS,
     CLOCK, CURRENCY_SIGNS, DIGITS, FRACTION_AFTER, GAP, GLUED, HYPHENATED_NUMBER, NEXT,
     ONES, ONES_TEENS_TENS, ONE_HYPHEN_UNITS, ONE_IDIOM_AFTER_AT, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, ORDINALS,
-    ORD_SUFFIX, PERCENT, RANGE_SEP, SCALE, SCALES, SCALE_ABBR, SECOND_TIME_AFTER,
+    ORD_SUFFIX, PAIR_WORDS, PERCENT, RANGE_SEP, SCALE, SCALES, SCALE_ABBR, SECOND_TIME_AFTER,
     SIGN_AHEAD, SIGN_PREFIX, TEENS, TENS, TIME_AFTER, TIME_OR_SLASH, TOKEN, VAGUE,
     VAGUE_BASE, VULGAR, WORD_SEQ, WORD_TOKEN, next_word, prev_word, sentence_initial,
 )
@@ -140,7 +140,25 @@ def _parse_at(text: str, s: int, e: int, tok: str) -> RawNumber | None:
         return _parse_words(text, s, w) if ARTICLE_AHEAD.match(text, e) else None
     if w in ANCHOR_WORDS:
         return _parse_words(text, s, w)
+    if w in PAIR_WORDS and _counts_a_plural(text, e):
+        return RawNumber(s, e, 2.0)
     return None
+
+
+def _counts_a_plural(text: str, p: int) -> bool:
+    """Whether a plural noun follows within two words: "twin blasts", "twin car bombs" count two,
+    "his twin brother" and "the Twin Cities" (a name) do not."""
+    for _ in range(2):
+        m = NEXT.match(text, p)
+        if m is None or "-" in m.group("sep"):
+            return False
+        word = m.group("w")
+        if not word.islower():
+            return False
+        if plural_looking(word):
+            return True
+        p = m.end()
+    return False
 
 
 def _parse_digits(text: str, s: int, p: int, currency: str) -> RawNumber | None:

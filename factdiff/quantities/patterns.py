@@ -94,6 +94,13 @@ ONE_PRONOUN_BEFORE = frozenset(
     "the this that which no any every each such someone anyone".split()
 )
 ONE_HYPHEN_UNITS = frozenset("year month week day hour minute mile kilometre kilometer".split())
+# Units of measure and time: a compound's head when they come first ("2 mph winds", "10 day trips").
+MEASURE_WORDS = frozenset(
+    """second minute hour day night week month year decade century millimetre centimetre metre meter
+    kilometre kilometer mile foot inch yard gram kilogram kilo tonne ton pound lb ounce acre hectare
+    mph kph degree percent point dozen hundred thousand million billion trillion gallon litre liter
+    barrel calorie volt watt megawatt gigawatt""".split()
+)
 ONE_PRONOUN_AFTER = frozenset("of another other's 's who whom which that".split())
 ONE_IDIOM_AFTER_AT = frozenset("point time stage moment".split())  # "at one point" counts nothing
 
@@ -116,8 +123,9 @@ _VAGUE_WORDS = sorted(VAGUE_BASE, key=len, reverse=True)
 TOKEN = re.compile(rf"[0-9]+|[A-Za-z]+|[$£€¥₹₽₴{_VULGAR_CHARS}]")
 ANCHOR_WORDS = frozenset(_NUM_WORDS) | frozenset(_VAGUE_WORDS)
 # Exact token forms worth a closer look (case variants spelled out: no per-token lower()).
+PAIR_WORDS = frozenset({"twin"})  # "twin car bombs" are two bombs
 CANDIDATE_FORMS = frozenset(
-    f for w in ANCHOR_WORDS | {"a", "an"} for f in (w, w.title(), w.upper())
+    f for w in ANCHOR_WORDS | PAIR_WORDS | {"a", "an"} for f in (w, w.title(), w.upper())
 ) | CURRENCY_CODES
 CANDIDATE_FIRST = frozenset("0123456789" + "".join(CURRENCY_SIGNS) + _VULGAR_CHARS)
 ARTICLE_AHEAD = re.compile(

@@ -8,7 +8,7 @@ import re
 from .mention import CURRENCY_CODES, RawNumber
 from .patterns import (
     ADJ, ADJ_SUFFIXES, CURRENCY_WORDS, DETERMINERS, DOLLAR_ADJ, IGNORECASE, NEXT, QUALIFIER,
-    QUALIFIER_WORDS, STOP,
+    MEASURE_WORDS, QUALIFIER_WORDS, STOP,
 )
 
 
@@ -114,12 +114,29 @@ def unit_after(text: str, r: RawNumber) -> str:
         if lw == "pounds" and i + 1 < len(words) and words[i + 1][0].lower() == "sterling":
             return "GBP"
         nxt = words[i + 1][0] if i + 1 < len(words) else ""
-        if len(skipped) < 2 and nxt and nxt.lower() not in STOP and _is_modifier(w):
+        if len(skipped) < 2 and nxt and nxt.lower() not in STOP and (_is_modifier(w) or _compound_before(w, nxt, r)):
             skipped.append(w)
             i += 1
             continue
         return noun
     return singularize(skipped[-1]) if skipped else ""
+
+
+def _compound_before(w: str, nxt: str, r: RawNumber) -> bool:
+    """A singular noun before a plural one, after a count above one, is the compound's modifier:
+    "three suicide bombings", "twin car bombs", "five fire trucks" count bombings, bombs and
+    trucks. Units of measure head their own phrase ("2 mph winds"), and a collective noun is the
+    count itself ("four police officers" are four police)."""
+    lw = w.lower()
+    return (
+        r.value > 1 and not r.unit and not plural_looking(lw) and plural_looking(nxt) and nxt.islower()
+        and "'" not in nxt and "’" not in nxt and lw not in _IRREGULAR_SINGULAR and lw not in _NOT_MODIFIERS
+        and one_spelling(lw) == lw and lw not in MEASURE_WORDS
+    )
+
+
+_NOT_MODIFIERS = frozenset("between among amongst outside inside following including across against within "
+                           "without toward towards behind beyond near like".split())
 
 
 def _is_modifier(w: str) -> bool:
