@@ -17,7 +17,7 @@ from itertools import combinations
 
 import numpy as np
 
-from .. import places, quantities
+from .. import places, quantities, wordnet
 from ..facts import AGE, SentenceFacts
 from ..model import Fact
 from ..temporal import DateMention, same_date
@@ -102,6 +102,23 @@ def predicate(fact: Fact) -> str:
     return _detail(fact)[3] if fact.kind == "number" else ""
 
 
+_BLAND_VERBS = frozenset("be have say do get make".split())  # a clause's head that tells no happening
+
+
+def same_happening(a: Fact, b: Fact) -> bool | None:
+    """Whether two figures' clauses tell one happening ("killed" / "killed"), different ones
+    ("killed" / "wounded"), or cannot say (a verb unknown or as bland as "be")."""
+    verb_a, verb_b = predicate(a), predicate(b)
+    if not verb_a or not verb_b or verb_a in _BLAND_VERBS or verb_b in _BLAND_VERBS:
+        return None
+    return verb_a == verb_b or wordnet.relation(verb_a, verb_b, "VERB") is wordnet.Relation.SAME
+
+
+def _head_count_told_bare(bare: Fact, counted: Fact) -> bool:
+    """A figure without its noun against a head count: "an explosion killed two" counts people."""
+    return not bare.slot and bool(counted.slot) and counted.slot != AGE and wordnet.names_people(counted.slot)
+
+
 def _detail(fact: Fact) -> list[str]:
     """A date's or number's detail fields ("granularity;relative;key;role",
     "qualifier;flags;whole;predicate"), padded: older tests and caches may give fewer."""
@@ -163,10 +180,16 @@ def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]
             if a.slot == AGE == b.slot and a.about and b.about and surname(a.about[0]) != surname(b.about[0]):
                 continue  # the 59-year-old musher and his three-year-old dog
             agree = numbers_agree(a, b)
+            verbs = same_happening(a, b)
+            near = 0.01 * abs(i - j)
             if agree:
-                candidates.append((3.0 - 0.01 * abs(i - j), i, j, True))
+                # Figures of different happenings agree by chance ("wounded 30" / "killed at
+                # least three"): the figure of the same happening is paired first.
+                candidates.append(((3.0 if verbs is not False else 1.5) - near, i, j, True))
+            elif verbs and (a.slot == b.slot or _head_count_told_bare(a, b) or _head_count_told_bare(b, a)):
+                candidates.append((2.0 - near, i, j, False))  # "killed two" / "killed three people"
             elif a.slot and a.slot == b.slot:
-                candidates.append((1.0 - 0.01 * abs(i - j), i, j, False))
+                candidates.append((1.0 - near, i, j, False))
             elif a.slot == b.slot:
                 unmatched.append((i, j))
     # Two versions of one claim whose other numbers all agree: the one number left on each side
