@@ -453,7 +453,7 @@ def _place_arguments(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple
                     "about": tuple(e.key for e in named)})
 
 
-_SPEECH_VERBS = frozenset("say tell add explain claim state announce warn insist argue write report confirm admit reply".split())
+SPEECH_VERBS = frozenset("say tell add explain claim state announce warn insist argue write report confirm admit reply".split())
 
 
 def _speakers(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
@@ -461,7 +461,7 @@ def _speakers(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]
     it, or "according to" whom it is so."""
     named = [e for e in entities if e.kind in ("person", "org")]
     for token in parse:
-        if token.pos_ == "VERB" and token.lemma_.lower() in _SPEECH_VERBS:
+        if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
         elif token.lower_ == "according" and (to := next((c for c in token.children if c.lower_ == "to"), None)):
             subjects = [c for c in to.children if c.dep_ == "pobj"]

@@ -247,6 +247,20 @@ def test_a_claim_attributed_to_someone_else_is_an_entity_conflict(name_a, name_b
     assert bool(found) is conflict
 
 
+@pytest.mark.parametrize("full_b, conflict", [("Dallas Delynn", False), ("Maria Delynn", True)])
+def test_surnames_of_full_names_with_one_first_name_are_one_speaker(full_b, conflict):
+    """"His name is Dallas Swonger. Dallas Delynn says ...": "says Swonger" / "says Delynn"."""
+    texts = {"a": "“We will win,” Swonger said.", "b": "“We will win,” Delynn said."}
+    keys = {"a": ("Swonger", "person:dallas swonger"), "b": ("Delynn", f"person:{full_b.lower()}")}
+    facts = {
+        doc: [_fact("speaker", doc, texts[doc], name, key, slot="person", detail=name)]
+        for doc, (name, key) in keys.items()
+    }
+    documents, groups, analyses = _story(facts, texts)
+    found = [d for d in compare(documents, groups, analyses, _encode) if d.code == "FD401"]
+    assert bool(found) is conflict
+
+
 @pytest.mark.parametrize(
     "text_b, swapped",
     [

@@ -112,6 +112,24 @@ CHANGED = [
         id="the one figure left when the others agree",
     ),
     pytest.param(
+        "On Sunday, a roadside bomb killed two and wounded 30 near the northern city of Mosul.",
+        "A roadside bomb near the northern city of Mosul killed at least three people and wounded 30 on Sunday.",
+        "FD201",
+        id="a head count without its noun, paired by what happened rather than by a figure that agrees",
+    ),
+    pytest.param(
+        "Twin car bombs hit the capital on Saturday, killing 27 people, the ministry said.",
+        "Three car bombs hit the capital on Saturday, killing 27 people, the ministry said.",
+        "FD201",
+        id="twin bombs are two",
+    ),
+    pytest.param(
+        '"We saw the smoke first," Maria Lopez said. Her neighbour Tom Reed added, “The flames were already on the roof. Nobody came for an hour.”',
+        '"We saw the smoke first," Maria Lopez told reporters. “The flames were already on the roof. Nobody came for an hour.”',
+        "FD401",
+        id="a quotation's next sentence is its speaker's",
+    ),
+    pytest.param(
         "The new rules allowed reporters to enter the court and observe the hearing.",
         "The new rules allowed reporters to enter the court but prevented them from observing the hearing.",
         "FD501",
@@ -246,6 +264,16 @@ CHANGED = [
 ]
 
 KEPT = [
+    pytest.param(
+        'Tom Reed said: “The flames were already on the roof. Nobody came for an hour.”',
+        '"We saw the smoke first," Maria Lopez said.\n\n“The flames were already on the roof. Nobody came for an hour.”',
+        id="an unattributed quotation in a new paragraph is not the last speaker's",
+    ),
+    pytest.param(
+        'Tom Reed said: “The flames were already on the roof. Nobody came for an hour.”',
+        '"We saw the smoke first," Maria Lopez said. “The flames were already on the roof,” he said. “Nobody came for an hour.”',
+        id="a quotation attributed again, even to a pronoun, is not carried on",
+    ),
     pytest.param(
         "Many of the volunteers said they would pay not to get another shock.",
         "Many of the volunteers said they would pay to avoid another shock.",

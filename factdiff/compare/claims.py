@@ -8,10 +8,10 @@ two). Story rules are handed every sentence's :class:`~factdiff.facts.SentenceFa
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..facts import SentenceFacts, Word
+from ..facts import SPEECH_VERBS, SentenceFacts, Word
 from ..model import Fact, Group, Sentence
 from ..variants import fold
 
@@ -45,6 +45,48 @@ def resolve_story_names(analyses: Sequence[SentenceFacts]) -> tuple[SentenceFact
         return replace(fact, slot="person", value=next(iter(holders)) if len(holders) == 1 else fact.value)
 
     return tuple(replace(a, facts=tuple(resolved(f) for f in a.facts)) for a in analyses)
+
+
+_QUOTE_MARKS = '"“”'
+
+
+def carry_quoted_speakers(analyses: Sequence[SentenceFacts], texts: Mapping[str, str]) -> tuple[SentenceFacts, ...]:
+    """A quotation's sentences without a speaker of their own are its speaker's: in '"It was a
+    camera," Chris insisted. “It was wired up. It was working."' Chris says all three, and in
+    'Dana added, “It was wired up. It was working."' Dana both. The speaker is carried while a
+    quotation runs on, or to a quotation opened next in the same paragraph (a new speaker opens
+    a new paragraph), and never past a sentence outside quotation marks. The carried fact keeps
+    the offsets of the name it comes from, so it is shown where the text names the speaker.
+    ``texts``: each version's text, to see where paragraphs break."""
+    carried_to: dict[tuple[str, int], Fact] = {}
+    by_doc: dict[str, list[SentenceFacts]] = defaultdict(list)
+    for analysis in analyses:
+        by_doc[analysis.sentence.doc].append(analysis)
+    for doc, sentences in by_doc.items():
+        speaker, inside, previous_end = None, False, None
+        for analysis in sorted(sentences, key=lambda a: a.sentence.index):
+            sentence = analysis.sentence
+            marks = sum(sentence.text.count(m) for m in _QUOTE_MARKS)
+            own = [f for f in analysis.facts if f.kind == "speaker"]
+            same_paragraph = previous_end is not None and "\n" not in texts.get(doc, "")[previous_end : sentence.start]
+            previous_end = sentence.end
+            if own:
+                speaker = own[0] if len(own) == 1 else None
+                inside = marks % 2 == 1
+                continue
+            opens = sentence.text.lstrip()[:1] in _QUOTE_MARKS and same_paragraph
+            says = any(w.pos == "VERB" and w.lemma.lower() in SPEECH_VERBS for w in analysis.words)
+            if speaker is not None and (inside or opens) and not says:  # '"...," he said' is his
+                carried_to[(doc, sentence.index)] = speaker
+                inside = inside != (marks % 2 == 1)
+            else:
+                speaker, inside = None, False
+    if not carried_to:
+        return tuple(analyses)
+    return tuple(
+        replace(a, facts=a.facts + (carried_to[key],)) if (key := (a.sentence.doc, a.sentence.index)) in carried_to else a
+        for a in analyses
+    )
 
 
 @dataclass(frozen=True)

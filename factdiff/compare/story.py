@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..facts import SentenceFacts
 from ..model import DateSource, Discrepancy, Document, Group
 from . import about
-from .claims import facts_by_doc, resolve_story_names
+from .claims import carry_quoted_speakers, facts_by_doc, resolve_story_names
 from .linking import Encoder, Link, story_age_links, story_date_links
 from .rules.consistency import changed_tellings, self_contradictions
 from .rules.dates import date_conflicts, unknown_times
@@ -33,7 +33,7 @@ def compare(
     encode: Encoder,
 ) -> tuple[Discrepancy, ...]:
     """All discrepancies, in a stable order: severity, then code, then id."""
-    analyses = resolve_story_names(analyses)
+    analyses = carry_quoted_speakers(resolve_story_names(analyses), {d.id: d.text for d in documents})
     by_sentence = {(a.sentence.doc, a.sentence.index): a for a in analyses}
     group_of = {(s.doc, s.index): g.id for g in groups for s in g.sentences}
     inferred = {d.id for d in documents if d.published_from is DateSource.INFERRED}
