@@ -219,6 +219,9 @@ def _pysbd_split(line: str) -> list[tuple[int, int]]:
         piece for i, piece in enumerate(pieces)
         if not (i and _CONTINUES.match(line, piece[0]) and _SHORT_WORD_STOP.search(line, 0, pieces[i - 1][1]))
     ]
+    # A quotation that ends a sentence and another that opens the next are two sentences, which
+    # pysbd leaves as one: '... the minimum wage.” “I’d go on a cruise,” says Laura.'
+    pieces = [part for s, e in pieces for part in _split_at_quote_boundaries(line, s, e)]
     # Keep any text pysbd dropped: extend each piece up to the next one.
     joined: list[tuple[int, int]] = []
     for i, (s, _) in enumerate(pieces):
@@ -226,6 +229,18 @@ def _pysbd_split(line: str) -> list[tuple[int, int]]:
         e = pieces[i + 1][0] if i + 1 < len(pieces) else len(line)
         joined.append(_trim(line, s, e))
     return [(s, e) for s, e in joined if s < e]
+
+
+_QUOTE_BOUNDARY = re.compile(r"[.!?…][\"”](?=\s+[\"“]\S)")
+
+
+def _split_at_quote_boundaries(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts, begin = [], start
+    for m in _QUOTE_BOUNDARY.finditer(line, start, end):
+        parts.append((begin, m.end()))
+        begin = m.end() + len(line[m.end() : end]) - len(line[m.end() : end].lstrip())
+    parts.append((begin, end))
+    return parts
 
 
 _CONTINUES = re.compile(r"\((?=[a-z0-9])|[a-z]")

@@ -275,6 +275,11 @@ KEPT = [
         id="a quotation attributed again, even to a pronoun, is not carried on",
     ),
     pytest.param(
+        'Ann Cole said: “We have always paid our taxes.\n\n“We paid £160 million in three years.”\n\nFive firms avoided £900 million of tax, Tom Reed told parliament.',
+        'Ann Cole said: “We have always paid our taxes.\n\n“We paid £160 million in three years.”\n\nFive firms avoided £900 million of tax.',
+        id="a quotation reopened in a new paragraph and closed there ends",
+    ),
+    pytest.param(
         "Many of the volunteers said they would pay not to get another shock.",
         "Many of the volunteers said they would pay to avoid another shock.",
         id="a negator with the claim reworded around it",

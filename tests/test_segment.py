@@ -102,6 +102,15 @@ def test_a_time_zone_stays_with_its_time() -> None:
     ]
 
 
+def test_a_quotation_after_a_quotation_that_ends_a_sentence_is_a_new_sentence() -> None:
+    doc = make('“We pay the minimum wage.” “I would go for nothing,” says Laura. He said "no." "Yes," she said.')
+    sentences = segment(doc, whole(doc))
+    assert texts(sentences) == [
+        "“We pay the minimum wage.”", "“I would go for nothing,” says Laura.", 'He said "no."', '"Yes," she said.',
+    ]
+    assert_invariant(doc, sentences)
+
+
 def test_crlf_offsets_are_exact() -> None:
     doc = make("  Headline of the story here  \r\n\r\nOne sentence here. Another one.\r\nLast\r\n")
     sentences = segment(doc, whole(doc))

@@ -48,6 +48,24 @@ def resolve_story_names(analyses: Sequence[SentenceFacts]) -> tuple[SentenceFact
 
 
 _QUOTE_MARKS = '"“”'
+_OPENS, _CLOSES = "“", "”"
+
+
+def _inside_after(text: str, inside: bool) -> bool:
+    """Whether a quotation is still open after a sentence that starts ``inside`` one or not.
+
+    A curly mark says which way it goes; a straight one turns the state, except at the start of
+    a sentence, where it opens (as a quotation run over several paragraphs opens each again
+    without closing the last: '“... business rates.”' ends the quotation it continues)."""
+    text = text.lstrip()
+    for i, mark in enumerate(text):
+        if mark == _OPENS or (mark == '"' and i == 0):
+            inside = True
+        elif mark == _CLOSES:
+            inside = False
+        elif mark == '"':
+            inside = not inside
+    return inside
 
 
 def carry_quoted_speakers(analyses: Sequence[SentenceFacts], texts: Mapping[str, str]) -> tuple[SentenceFacts, ...]:
@@ -66,19 +84,18 @@ def carry_quoted_speakers(analyses: Sequence[SentenceFacts], texts: Mapping[str,
         speaker, inside, previous_end = None, False, None
         for analysis in sorted(sentences, key=lambda a: a.sentence.index):
             sentence = analysis.sentence
-            marks = sum(sentence.text.count(m) for m in _QUOTE_MARKS)
             own = [f for f in analysis.facts if f.kind == "speaker"]
             same_paragraph = previous_end is not None and "\n" not in texts.get(doc, "")[previous_end : sentence.start]
             previous_end = sentence.end
             if own:
                 speaker = own[0] if len(own) == 1 else None
-                inside = marks % 2 == 1
+                inside = _inside_after(sentence.text, False)
                 continue
             opens = sentence.text.lstrip()[:1] in _QUOTE_MARKS and same_paragraph
             says = any(w.pos == "VERB" and w.lemma.lower() in SPEECH_VERBS for w in analysis.words)
             if speaker is not None and (inside or opens) and not says:  # '"...," he said' is his
                 carried_to[(doc, sentence.index)] = speaker
-                inside = inside != (marks % 2 == 1)
+                inside = _inside_after(sentence.text, inside)
             else:
                 speaker, inside = None, False
     if not carried_to:
