@@ -54,3 +54,24 @@ def test_two_dates_of_one_event_told_with_other_predicates_are_tied_by_the_other
         "Then the manager got threats, and on 3 March 2011, after a meeting of the gang's leaders, the gunmen came to the bank.",
     )
     assert found == [("a:March 2014", "a:3 March 2011")]
+
+
+def test_a_named_owners_figure_given_twice_with_two_values_is_a_self_contradiction(embedder):
+    # The phrase says whose figure it is; the clauses around it need not share a word.
+    found = _self_contradictions(
+        embedder,
+        "The merger gives Acme's 12,000 employees a new owner. Unions fear for Acme's 14,000 employees, "
+        "who were told nothing.",
+        "The merger gives Acme's 12,000 employees a new owner.",
+    )
+    assert found == [("a:12,000", "a:14,000")]
+
+
+def test_owners_figures_of_two_named_days_do_not_contradict_each_other(embedder):
+    found = _self_contradictions(
+        embedder,
+        "In 2015 the merger gave Acme's 12,000 employees a new owner. By 2020 Acme's 14,000 employees "
+        "had a union.",
+        "In 2015 the merger gave Acme's 12,000 employees a new owner.",
+    )
+    assert found == []

@@ -160,3 +160,14 @@ def test_a_place_named_inside_a_longer_name_is_one_name(embedder):
            "the Las Vegas Sun said."],
     )
     assert links == [("$1 million", "$500,000")]
+
+
+def test_one_owner_named_in_both_figures_phrases_anchors_them(embedder):
+    # A country anchors nothing by itself (every sentence of the story is in it); the phrase
+    # "Norway's ... economy" says whose figure it is.
+    links = _links(
+        embedder,
+        a=["The vote will shape Norway's $480 billion economy for a generation."],
+        b=["Supporters admit there may be some pain for Norway's $430 billion economy at first."],
+    )
+    assert links == [("$480 billion", "$430 billion")]

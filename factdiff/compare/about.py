@@ -211,6 +211,18 @@ def _inside_the_other(a: Fact, b: Fact, spans_a: list[tuple[Fact, Fact]], spans_
     return inside(b, a, spans_a, spans_b) or inside(a, b, spans_b, spans_a)
 
 
+def owner_and_noun(fact: Fact, words: Sequence[Word]) -> tuple[str, str] | None:
+    """The proper noun and the noun of the phrase "<Name>'s FIGURE <noun>" a figure sits in: the
+    phrase itself says what the figure is of ("Britain's $2.8 trillion economy")."""
+    inside = [i for i, w in enumerate(words) if w.start < fact.end and fact.start < w.end]
+    if not inside or inside[0] < 2 or inside[-1] + 1 >= len(words):
+        return None
+    owner, mark, noun = words[inside[0] - 2], words[inside[0] - 1], words[inside[-1] + 1]
+    if owner.pos != "PROPN" or mark.text not in ("'s", "’s") or noun.pos != "NOUN":
+        return None
+    return owner.key, noun.lemma.lower()
+
+
 def _in_sentence(fact: Fact, facts: Iterable[Fact]) -> list[Fact]:
     return [f for f in facts if f.sentence == fact.sentence]
 

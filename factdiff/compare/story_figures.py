@@ -10,7 +10,8 @@ explains the difference:
 * the same unit or counted noun, neither an age (:func:`..linking.story_age_links` does those),
   an ordinal nor a vague amount;
 * an anchor: a place or organisation both clauses are about, a person both name, a date both
-  sentences agree on, or another figure both sentences give;
+  sentences agree on, another figure both sentences give, or one owner both figures' phrases
+  name ("Britain's $2.8 trillion economy");
 * sentences that name no one and nowhere in common when both name someone or somewhere are of
   different things ("In Ventura County ..." / "Texas beaches ..."); so are amounts "in"
   different things ("$43.3 million in stock" / "$60 million in bonuses");
@@ -107,7 +108,7 @@ def _candidate(a: Fact, b: Fact, by_sentence, facts_of) -> bool:
     (checked by the caller), cheapest first."""
     sentence_a, sentence_b = by_sentence[(a.doc, a.sentence)], by_sentence[(b.doc, b.sentence)]
     here_a, here_b = sentence_a.facts, sentence_b.facts
-    if _agree(a, b) or not _anchored(a, b, here_a, here_b):
+    if _agree(a, b) or not (_anchored(a, b, here_a, here_b) or _one_owner(a, sentence_a, b, sentence_b)):
         return False
     if _agrees_with_one_of(a, here_b) or _agrees_with_one_of(b, here_a):
         return False
@@ -149,6 +150,13 @@ def _anchored(a: Fact, b: Fact, here_a: Sequence[Fact], here_b: Sequence[Fact]) 
             if x.kind == y.kind == "number" and x is not a and y is not b and x.slot and x.slot == y.slot and x.value == y.value:
                 return True
     return False
+
+
+def _one_owner(a: Fact, sentence_a: SentenceFacts, b: Fact, sentence_b: SentenceFacts) -> bool:
+    """Both figures in the phrase that says whose they are, of one owner and one noun: "Britain's
+    $2.8 trillion economy" / "Britain's $2.9 trillion economy" (a country anchors nothing else)."""
+    owned = about.owner_and_noun(a, sentence_a.words)
+    return owned is not None and owned == about.owner_and_noun(b, sentence_b.words)
 
 
 LIST_FIGURES = 3  # figures of one unit in a sentence that make it a list of different things

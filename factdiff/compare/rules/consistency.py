@@ -17,7 +17,10 @@ thing, taken from the test used across versions (:mod:`..about`, :mod:`..linking
   weighing;
 * a conflict across versions that survived weighing (:func:`changed_tellings`), where the
   version itself gives the other's value elsewhere about the same thing (the clauses share
-  what they are about, or that sentence tells the other's claim in the same words).
+  what they are about, or that sentence tells the other's claim in the same words);
+* one named thing's figure given twice in the noun phrase that says whose it is ("Britain's
+  $2.8 trillion economy" ... "Britain's $2.9 trillion economy"): a property of a named owner,
+  told of no other day, has one value (:func:`_owned_figures`).
 
 Found in a story of two or more versions (a single version is a usage error of ``check``).
 """
@@ -30,7 +33,7 @@ from itertools import combinations
 
 from ...facts import SentenceFacts
 from ...model import Discrepancy, Fact, Severity
-from ..about import SHARED_CLAUSE, TOLD_ALIKE, clause_overlap, date_spans, sentence_overlap, words_alike
+from ..about import SHARED_CLAUSE, TOLD_ALIKE, clause_overlap, date_spans, dated_apart, owner_and_noun, sentence_overlap, words_alike
 from ..emit import display, make, value_of
 from ..linking import Link, dates_agree, is_ordinal, is_vague, numbers_agree
 from ..registry import Example, Rule
@@ -49,7 +52,8 @@ SELF_CONTRADICTION = Rule(
     "values are linked to as the same fact (it tells the fact twice the same way, this version "
     "changed it once), or a value of this version that conflicts with another version's in "
     "aligned sentences while this version gives the other's value elsewhere about the same "
-    "thing. Both spans are this version's. It stays quiet for directions of a country "
+    "thing, or one named owner's figure given twice in the phrase that says whose it is "
+    "(\"Britain's $2.8 trillion economy\" ... \"Britain's $2.9 trillion economy\"). Both spans are this version's. It stays quiet for directions of a country "
     "(\"southern\" and \"eastern\" Ukraine are two parts), for compatible directions "
     "(\"southeastern\" holds \"southern\"), for directions coordinated in one sentence, and for "
     "different figures the version gives of different things, such as two counts in one "
@@ -61,12 +65,18 @@ SELF_CONTRADICTION = Rule(
      Example("The factory employs 500 people in the town. Its owners want to expand it. Closing "
              "the factory would cost the 600 people who work there their jobs.",
              "The factory employs 500 people in the town. Its owners want to expand it. Closing "
-             "the factory would cost the 500 people who work there their jobs."),),
+             "the factory would cost the 500 people who work there their jobs."),
+     Example("The vote will shape Norway's $480 billion economy. Critics say the deal will hurt "
+             "Norway's $430 billion economy in the long term.",
+             "The vote will shape Norway's $480 billion economy."),),
     (Example("Fighting continued in southern Ukraine on Monday. Shelling was reported in "
              "eastern Ukraine overnight.",
              "Fighting continued in southern Ukraine on Monday. Shelling was reported overnight."),
      Example("The council hired 40 teachers in 2019. It hired 55 teachers in 2020.",
-             "The council hired 40 teachers in 2019. It then hired 55 teachers in 2020."),),
+             "The council hired 40 teachers in 2019. It then hired 55 teachers in 2020."),
+     Example("In 2010 the deal shaped Norway's $430 billion economy. In 2019 it shaped "
+             "Norway's $480 billion economy.",
+             "In 2019 the deal shaped Norway's $480 billion economy."),),
 )
 RULES = (SELF_CONTRADICTION,)
 DATED_SENTENCES = 0.1  # content lemmas two sentences of one version dating one event share (Jaccard)
@@ -92,7 +102,7 @@ def self_contradictions(
             return False  # "born between the early 1980s and early 2000s" / "born in the 1990s"
         return sentence_overlap(words[(x.doc, x.sentence)], words[(y.doc, y.sentence)]) >= DATED_SENTENCES
 
-    found = _directions(analyses, group_of)
+    found = _directions(analyses, group_of) + _owned_figures(analyses, group_of)
     found += _linked([l for l in links.get("number", ()) if strong(l)], numbers_agree, group_of)
     found += _linked([l for l in links.get("date", ()) if strong(l)], dates_agree, group_of, one_event)
     return found
@@ -155,6 +165,28 @@ def _directions(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy
         )
         if pair is not None:
             found.append(_told(pair, group_of, place))
+    return found
+
+
+def _owned_figures(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy]:
+    """One version giving a named owner's figure twice with different values, in two sentences
+    that date it to no different days: "Britain's $2.8 trillion economy" ... "Britain's $2.9
+    trillion economy". The phrase itself says what the figure is of; no clause has to."""
+    by_phrase: dict[tuple[str, str, str, str], list[tuple[Fact, SentenceFacts]]] = defaultdict(list)
+    for analysis in analyses:
+        for fact in analysis.facts:
+            if fact.kind == "number" and fact.slot and not is_vague(fact) and not is_ordinal(fact):
+                phrase = owner_and_noun(fact, analysis.words)
+                if phrase is not None:
+                    by_phrase[(fact.doc, fact.slot, *phrase)].append((fact, analysis))
+    found, told = [], set()
+    for key, told_of in sorted(by_phrase.items()):
+        for (x, in_x), (y, in_y) in combinations(told_of, 2):
+            if x.sentence == y.sentence or numbers_agree(x, y) or key in told:
+                continue
+            if not dated_apart(x, y, in_x.facts, in_y.facts):
+                told.add(key)
+                found.append(_told((x, y), group_of, x.slot))
     return found
 
 
