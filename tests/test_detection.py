@@ -34,6 +34,12 @@ def _flags(embedder, text_a: str, text_b: str) -> set[str]:
 
 CHANGED = [
     pytest.param(
+        "The driver was pronounced dead at the scene, and his wife was shot once in the right leg.",
+        "The driver was pronounced dead at the scene, and his wife was shot twice in the leg.",
+        "FD201",
+        id="how many times something was done (once / twice)",
+    ),
+    pytest.param(
         "Researchers have used the new telescope to look inside the dust cloud.",
         "Researchers have not used the new telescope to look inside the dust cloud.",
         "FD501",

@@ -412,6 +412,10 @@ def test_numbers_agree(a: str, b: str, expected: bool) -> None:
         ("series", "series"),
         ("Ukrainians", "ukrainian"),
         ("month", "month"),
+        ("gunmen", "gunman"),
+        ("policemen", "policeman"),
+        ("specimen", "specimen"),
+        ("abdomen", "abdomen"),
     ],
 )
 def test_singularize(word: str, singular: str) -> None:
@@ -459,3 +463,22 @@ def test_mentions_are_frozen() -> None:
     m = only("870 people")
     with pytest.raises(dataclasses.FrozenInstanceError):
         m.value = 1.0  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("She was shot once in the right leg.", [("once", 1.0, "time")]),
+        ("She was struck twice in the leg.", [("twice", 2.0, "time")]),
+        ("He hit him twice.", [("twice", 2.0, "time")]),
+        ("It happened once again.", []),
+        ("The hall is twice as large.", []),
+        ("He once said no.", []),
+        ("The company was once a giant.", []),
+        ("Once the deal is done, we go.", []),
+        ("The need once arose.", []),
+        ("A once-mighty empire.", []),
+    ],
+)
+def test_once_and_twice_count_times_only_after_what_was_done(text: str, found: list) -> None:
+    assert [(m.text, m.value, m.unit) for m in find_numbers(text)] == found

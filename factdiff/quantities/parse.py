@@ -4,6 +4,7 @@ ordinals and times of day parsed at each, ranges sharing their scale and unit.""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
@@ -12,7 +13,7 @@ from .patterns import (
     TIME_ZONE, ANCHOR_WORDS, ARTICLE_AHEAD, ATTACHED_UNITS, CANDIDATE_FIRST, CANDIDATE_FORMS,
     CLOCK, CURRENCY_SIGNS, DIGITS, FRACTION_AFTER, GAP, GLUED, HYPHENATED_NUMBER, NEXT,
     ONES, ONES_TEENS_TENS, ONE_HYPHEN_UNITS, ONE_IDIOM_AFTER_AT, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, ORDINALS,
-    ORD_SUFFIX, PAIR_WORDS, PERCENT, RANGE_SEP, SCALE, SCALES, SCALE_ABBR, SECOND_TIME_AFTER,
+    ORD_SUFFIX, PAIR_WORDS, REPEAT_WORDS, PERCENT, RANGE_SEP, SCALE, SCALES, SCALE_ABBR, SECOND_TIME_AFTER,
     SIGN_AHEAD, SIGN_PREFIX, TEENS, TENS, TIME_AFTER, TIME_OR_SLASH, TOKEN, VAGUE,
     VAGUE_BASE, VULGAR, WORD_SEQ, WORD_TOKEN, next_word, prev_word, sentence_initial,
 )
@@ -142,7 +143,20 @@ def _parse_at(text: str, s: int, e: int, tok: str) -> RawNumber | None:
         return _parse_words(text, s, w)
     if w in PAIR_WORDS and _counts_a_plural(text, e):
         return RawNumber(s, e, 2.0)
+    if w in REPEAT_WORDS and _counts_repeats(text, s, e):
+        return RawNumber(s, e, REPEAT_WORDS[w], unit="time")
     return None
+
+
+_DONE = re.compile(r"(?<![A-Za-z])(?:[a-z]{2,}(?<!e)ed|shot|hit|struck|met|won|lost|ran|fell|beat|cut|him|her|them|me|us)[ \t]+\Z")
+_NOT_REPEATS_AFTER = re.compile(r"[ \t]*(?:-|(?:again|more|as|the|that|its|his|her|their|over|upon|before|removed)\b)", re.IGNORECASE)
+
+
+def _counts_repeats(text: str, s: int, e: int) -> bool:
+    """Whether "once", "twice" count how often something was done: right after a verb or its
+    object ("shot once in the leg", "hit him twice"), not "once again", "twice as many", "he
+    once said" or "once-mighty"."""
+    return bool(_DONE.search(text, max(0, s - 12), s)) and not _NOT_REPEATS_AFTER.match(text, e)
 
 
 def _counts_a_plural(text: str, p: int) -> bool:

@@ -124,9 +124,10 @@ TOKEN = re.compile(rf"[0-9]+|[A-Za-z]+|[$£€¥₹₽₴{_VULGAR_CHARS}]")
 ANCHOR_WORDS = frozenset(_NUM_WORDS) | frozenset(_VAGUE_WORDS)
 # Exact token forms worth a closer look (case variants spelled out: no per-token lower()).
 PAIR_WORDS = frozenset({"twin"})  # "twin car bombs" are two bombs
+REPEAT_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}  # "shot twice": two times
 CANDIDATE_FORMS = frozenset(
     f for w in ANCHOR_WORDS | PAIR_WORDS | {"a", "an"} for f in (w, w.title(), w.upper())
-) | CURRENCY_CODES
+) | CURRENCY_CODES | frozenset(REPEAT_WORDS)
 CANDIDATE_FIRST = frozenset("0123456789" + "".join(CURRENCY_SIGNS) + _VULGAR_CHARS)
 ARTICLE_AHEAD = re.compile(
     r"\s+(?:few|couple|handful|dozen|hundred|thousand|million|billion|trillion)\b", IGNORECASE

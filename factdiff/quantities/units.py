@@ -34,6 +34,8 @@ def singularize(word: str) -> str:
         w = w[:-2]
     if w in _IRREGULAR_SINGULAR:
         return _IRREGULAR_SINGULAR[w]
+    if len(w) >= 6 and w.endswith("men") and w[-4] not in "aiouy":
+        return w[:-3] + "man"  # gunmen, policemen, fishermen (not specimen, abdomen, stamen)
     if len(w) <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is", "ous")) or w in _NOT_PLURAL:
         return w
     if w.endswith("ies") and len(w) > 4:
