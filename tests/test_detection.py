@@ -34,6 +34,12 @@ def _flags(embedder, text_a: str, text_b: str) -> set[str]:
 
 CHANGED = [
     pytest.param(
+        "The cast is led by a security guard, Melvin Dismukes (John Boyega), who tries to keep the peace.",
+        "Melvin Dismukes (Anthony Mackie), a security guard, tries to keep the peace that night.",
+        "FD402",
+        id="one part played by two actors (names bound by parentheses)",
+    ),
+    pytest.param(
         "The driver was pronounced dead at the scene, and his wife was shot once in the right leg.",
         "The driver was pronounced dead at the scene, and his wife was shot twice in the leg.",
         "FD201",
@@ -270,6 +276,11 @@ CHANGED = [
 ]
 
 KEPT = [
+    pytest.param(
+        "The lead singer Larry (Algee Smith) and his buddy Fred (Jacob Latimore) get a room at the Algiers. Larry Reed sings.",
+        "Larry Reed leads the band. We meet them when Reed (Algee Smith) and The Dramatics prepare to perform at the Fox Theatre.",
+        id="one actor's part named by its first name and by its surname",
+    ),
     pytest.param(
         'Tom Reed said: “The flames were already on the roof. Nobody came for an hour.”',
         '"We saw the smoke first," Maria Lopez said.\n\n“The flames were already on the roof. Nobody came for an hour.”',

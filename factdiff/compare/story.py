@@ -18,7 +18,7 @@ from .linking import Encoder, Link, story_age_links, story_date_links
 from .rules.consistency import changed_tellings, self_contradictions
 from .rules.dates import date_conflicts, unknown_times
 from .rules.details import claims_only_here, finer_figures, omitted_details, without_details_in_conflict
-from .rules.entities import role_conflicts, with_majority
+from .rules.entities import cast_conflicts, role_conflicts, with_majority
 from .rules.numbers import number_conflicts
 from .rules.places import direction_conflicts, place_conflicts
 from .rules.spelling import spelling_variants
@@ -68,6 +68,7 @@ def compare(
     found += unknown_times(analyses, group_of)
     found += direction_conflicts(analyses, group_of)
     found += role_conflicts(analyses, group_of)
+    found += cast_conflicts(analyses, {d.id: d.text for d in documents}, group_of)
     found += spelling_variants(analyses, group_of)
     found += claims_only_here(groups, len(documents))
 

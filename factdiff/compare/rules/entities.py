@@ -1,5 +1,5 @@
 """People and organisations: a name swapped for another or a claim attributed to someone else
-(FD401), a title given to different holders (FD402).
+(FD401), a title given to different holders or a part to different names (FD402).
 
 FD401 is decided on two versions of one group: on each replaced run of words of closely aligned
 sentences (:func:`name_swaps`, handed out by :mod:`..edits`) and on who the claim is attributed
@@ -77,11 +77,16 @@ ROLE_CONFLICT = Rule(
     "Robert Simpson Jr.\" / \"Robert Simpson\"). The other way round, one person given two "
     "grades of one title (\"an assistant professor of chemistry\" / \"an associate professor of "
     "chemistry\") is told too, but not a title one version only qualifies (\"a former federal "
-    "prosecutor\" / \"a federal prosecutor\").",
+    "prosecutor\" / \"a federal prosecutor\"). A name bound to another in parentheses, as a "
+    "review binds a part to its actor (\"Fred Simple (Jacob Latimore)\"), is a title too: one "
+    "actor's part given two names, or one part two actors, is told, unless a version names both "
+    "elsewhere.",
     (Example("Mark Rutte, the prime minister, opened the new museum in the city on Friday.",
              "Frans Timmermans, the prime minister, opened the new museum in the city on Friday."),
      Example("“It works at low pressure,” said Matthew Kanan, an assistant professor of chemistry at Stanford.",
-             "The method is more efficient, says Matthew Kanan, an associate professor of chemistry at Stanford."),),
+             "The method is more efficient, says Matthew Kanan, an associate professor of chemistry at Stanford."),
+     Example("The film follows the singer Larry Reed (Algee Smith) and his friend Fred Simple (Jacob Latimore).",
+             "Reed and his friend Fred Temple (Jacob Latimore) decide to wait out the curfew in a motel."),),
     (Example("Mark Rutte, the prime minister, opened the new museum in the city on Friday.",
              "Rutte, the prime minister, opened the new museum in the city on Friday."),
      Example("Nick Vamos, a solicitor at a London firm, said the ruling would be appealed.",
@@ -93,7 +98,9 @@ ROLE_CONFLICT = Rule(
      Example("Tanya Williams, a community engagement officer, said the plan would help.",
              "Tanya Williams, a community officer, said the plan would help the town."),
      Example("The FA chairman, Greg Dyke, said England could win.",
-             "The English Football Association chairman, Greg Dyke, said England could win."),),
+             "The English Football Association chairman, Greg Dyke, said England could win."),
+     Example("The film follows the singer Larry Reed (Algee Smith) and his friend Fred Temple (Jacob Latimore).",
+             "Reed and his friend Fred Temple (Jacob Lattimore) decide to wait out the curfew in a motel."),),
 )
 RULES = (ENTITY_CONFLICT, ROLE_CONFLICT)
 
@@ -417,6 +424,38 @@ def _titles_of_one_holder(analyses: Sequence[SentenceFacts], group_of) -> list[D
                     ):
                         found.append(disagreement(ROLE_CONFLICT, Severity.WARNING, [x], [y], None, group_of))
     return found
+
+
+def cast_conflicts(analyses: Sequence[SentenceFacts], texts, group_of) -> list[Discrepancy]:
+    """One name bound to different names by parentheses in two versions: a review's "his friend
+    Fred Simple (Jacob Latimore)" / "his friend Fred Temple (Jacob Latimore)" gives one actor's
+    part two names (and "Fred Temple (Algee Smith)" would give one part two actors)."""
+    bound: dict[str, list[tuple[Fact, Fact]]] = defaultdict(list)
+    for analysis in analyses:
+        people = sorted((f for f in analysis.facts if f.kind == "entity" and f.value.startswith("person:")), key=lambda f: f.start)
+        text = texts.get(analysis.sentence.doc, "")
+        for named, inside in zip(people, people[1:]):
+            if text[named.end : inside.start].strip() == "(" and text[inside.end : inside.end + 1] == ")" and len(inside.text.split()) >= 2:
+                bound[named.doc] += [(named, inside), (inside, named)]
+    found, told = [], set()
+    for doc_a, doc_b in combinations(sorted(bound), 2):
+        for shared_a, x in bound[doc_a]:
+            for shared_b, y in bound[doc_b]:
+                if not _one_person(shared_a, shared_b) or _one_person(x, y):
+                    continue
+                if any(_one_person(x, other) for _, other in bound[doc_b]) or any(_one_person(y, other) for _, other in bound[doc_a]):
+                    continue  # each version names both somewhere: two bindings, not one changed
+                if (x.value, y.value) not in told:
+                    told.add((x.value, y.value))
+                    found.append(disagreement(ROLE_CONFLICT, Severity.WARNING, [x], [y], None, group_of))
+    return found
+
+
+def _one_person(a: Fact, b: Fact) -> bool:
+    """One person: one key (the story's names resolved: "Larry" / "Reed" of "Larry Reed"), or
+    one name written two ways, or in part."""
+    words_a, words_b = set(fold(a.text).split()), set(fold(b.text).split())
+    return a.value == b.value or _same_entity(a.text, b.text) or words_a <= words_b or words_b <= words_a
 
 
 def _said(words: frozenset[str], title: Fact) -> bool:
