@@ -41,7 +41,8 @@ def age_holder(text: str, start: int, end: int, parse, entities: Sequence[_Entit
                 return f"noun:{token.lemma_.lower()}"
         return ""
     before = text[:start]
-    if before.endswith(", ") and text[end : end + 1] == ",":
+    if before.endswith(", ") and _AGE_CLOSES.match(text, end):
+        # "Love, 32, said", and a list's "Kevin Deon Johnson, 24; Dwight Smith, 30; and Antheyst Jarrett, 27."
         # The tagger reads many surnames as organisations or works ("Love, 32,"): a proper noun
         # right before the commas is a person here.
         named = next((e for e in entities if e.end == start - 2 and e.kind != "place"), None)
@@ -54,6 +55,9 @@ def age_holder(text: str, start: int, end: int, parse, entities: Sequence[_Entit
         named = [e for e in entities if e.kind == "person" and e.end <= start]
         return named[-1].key if named else ""
     return None
+
+
+_AGE_CLOSES = re.compile(r"[,;]|\.(?:\s|\Z)|\Z")  # what may follow "Love, 32"
 
 
 def _names_where(token) -> bool:

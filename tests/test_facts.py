@@ -30,6 +30,10 @@ def _ages(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("The 21-year-old hanged himself at a deserted hotel.", [("21", ())]),
         ("An 18-year-old central Ohio woman was sentenced on Friday.", [("18", ("noun:woman",))]),
         ("The 46-year-old said business had been good.", [("46", ())]),  # "said" tagged an adjective
+        (
+            "The suspects were identified as Kevin Deon Johnson, 24; Dwight Kevin Smith, 30; and Antheyst Jarrett, 27.",
+            [("24", ("person:kevin deon johnson",)), ("30", ("person:dwight kevin smith",)), ("27", ("person:antheist jaret",))],
+        ),
     ],
 )
 def test_an_age_knows_whose_it_is(text, expected):
