@@ -482,3 +482,12 @@ def test_mentions_are_frozen() -> None:
 )
 def test_once_and_twice_count_times_only_after_what_was_done(text: str, found: list) -> None:
     assert [(m.text, m.value, m.unit) for m in find_numbers(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1,2 million women", 1_200_000.0), ("about 3,4 million before", 3_400_000.0), ("1,25 billion euros", 1_250_000_000.0),
+     ("12,500 people", 12_500.0), ("$1,200 million", 1_200_000_000.0)],
+)
+def test_a_decimal_comma_before_a_scale_word_is_a_decimal(text: str, value: float) -> None:
+    assert find_numbers(text)[0].value == value

@@ -10,6 +10,8 @@ gives :class:`Link` records, which :mod:`.clusters` turns into discrepancies.
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -115,8 +117,13 @@ def same_happening(a: Fact, b: Fact) -> bool | None:
 
 
 def _head_count_told_bare(bare: Fact, counted: Fact) -> bool:
-    """A figure without its noun against a head count: "an explosion killed two" counts people."""
-    return not bare.slot and bool(counted.slot) and counted.slot != AGE and wordnet.names_people(counted.slot)
+    """A figure without its noun against a count of people: "an explosion killed two" counts
+    people. Not against a count of some people ("the three were charged" / "a man and two women"
+    were), and a year written bare counts nobody ("charged under the Security Act 2001")."""
+    return not bare.slot and counted.slot == "people" and not _YEAR.fullmatch(bare.text.strip())
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def _detail(fact: Fact) -> list[str]:

@@ -189,7 +189,7 @@ def _parse_digits(text: str, s: int, p: int, currency: str) -> RawNumber | None:
     if len(digits) > 15:
         return None
     try:
-        base = Decimal(digits + (d.group("dec") or ""))
+        base = Decimal(digits + (d.group("dec") or "").replace(",", "."))  # "1,2 million": a decimal comma
     except InvalidOperation:  # pragma: no cover - the regex only admits digits
         return None
     if d.group("vf"):

@@ -135,7 +135,7 @@ ARTICLE_AHEAD = re.compile(
 SIGN_PREFIX = re.compile(r"(?<![A-Za-z0-9])(?:US|AU|A|CA|C|NZ|HK|S|R)\Z")
 SIGN_AHEAD = re.compile(r"\s?[0-9]")
 DIGITS = re.compile(
-    rf"(?P<int>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])|[0-9]+)(?P<dec>\.[0-9]+)?"
+    rf"(?P<int>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])|[0-9]+)(?P<dec>\.[0-9]+|,[0-9]{{1,2}}(?=(?:\s+|-)?(?:million|billion|trillion|bn|mln|tn)\b))?"
     rf"(?:(?P<vf>\s?[{_VULGAR_CHARS}])|(?P<mix>\s+(?P<fn>[1-7])/(?P<fd>[2348])(?![0-9/]))"
     r"|(?P<half>(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b))?",
     IGNORECASE,
