@@ -67,7 +67,8 @@ ROLE_CONFLICT = Rule(
     "FD402",
     "entity",
     (Severity.WARNING,),
-    "a title held by different holders (“the regional capital”), or one person given two grades of a title",
+    "a title held by different holders (“the regional capital”), one person given two grades of a title, "
+    "or one actor's part two names",
     "A title names one holder: if one version's \"the regional capital\" is Kherson and "
     "another's is Henichesk, one of them is wrong. Holders of one title are compared across the "
     "whole story, version against version. Only a title one holder has at a time counts: a "
