@@ -231,14 +231,14 @@ def _pysbd_split(line: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in joined if s < e]
 
 
-_QUOTE_BOUNDARY = re.compile(r"[.!?…][\"”](?=\s+[\"“]\S)")
+_QUOTE_BOUNDARY = re.compile(r"[.!?…][\"”](\s+)(?=[\"“]\S)")  # the gap between two quotations
 
 
 def _split_at_quote_boundaries(line: str, start: int, end: int) -> list[tuple[int, int]]:
     parts, begin = [], start
     for m in _QUOTE_BOUNDARY.finditer(line, start, end):
-        parts.append((begin, m.end()))
-        begin = m.end() + len(line[m.end() : end]) - len(line[m.end() : end].lstrip())
+        parts.append((begin, m.start(1)))
+        begin = m.end()
     parts.append((begin, end))
     return parts
 

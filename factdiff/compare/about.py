@@ -214,7 +214,7 @@ def _inside_the_other(a: Fact, b: Fact, spans_a: list[tuple[Fact, Fact]], spans_
 def owner_and_noun(fact: Fact, words: Sequence[Word]) -> tuple[str, str] | None:
     """The proper noun and the noun of the phrase "<Name>'s FIGURE <noun>" a figure sits in: the
     phrase itself says what the figure is of ("Britain's $2.8 trillion economy")."""
-    inside = [i for i, w in enumerate(words) if w.start < fact.end and fact.start < w.end]
+    inside = [i for i, w in enumerate(words) if _within(w, fact)]
     if not inside or inside[0] < 2 or inside[-1] + 1 >= len(words):
         return None
     owner, mark, noun = words[inside[0] - 2], words[inside[0] - 1], words[inside[-1] + 1]

@@ -11,7 +11,6 @@ gives :class:`Link` records, which :mod:`.clusters` turns into discrepancies.
 from __future__ import annotations
 
 import re
-
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -250,7 +249,7 @@ def places_agree(a: Fact, b: Fact) -> bool | None:
     named_a, named_b = not a.value.startswith("<"), not b.value.startswith("<")
     scale_a, scale_b = _SCALES.get(a.detail), _SCALES.get(b.detail)
     if named_a and named_b and a.value != b.value and not same_name(a.text, b.text):
-        return None if places.nested(a.value, b.value) or _names_within(a.text, b.text) else False
+        return None if places.nested(a.value, b.value) or names_within(a.text, b.text) else False
     if scale_a and scale_b and scale_a != scale_b:
         return False
     if named_a and named_b or scale_a and scale_b:
@@ -258,7 +257,7 @@ def places_agree(a: Fact, b: Fact) -> bool | None:
     return None
 
 
-def _names_within(a: str, b: str) -> bool:
+def names_within(a: str, b: str) -> bool:
     """One place named inside the other's name: "a Los Angeles court" and "Los Angeles County
     Superior Court" are not two places."""
     words_a, words_b = set(fold(a).split()) - {"the", "a", "an"}, set(fold(b).split()) - {"the", "a", "an"}

@@ -33,7 +33,8 @@ def compare(
     encode: Encoder,
 ) -> tuple[Discrepancy, ...]:
     """All discrepancies, in a stable order: severity, then code, then id."""
-    analyses = carry_quoted_speakers(resolve_story_names(analyses), {d.id: d.text for d in documents})
+    texts = {d.id: d.text for d in documents}
+    analyses = carry_quoted_speakers(resolve_story_names(analyses), texts)
     by_sentence = {(a.sentence.doc, a.sentence.index): a for a in analyses}
     group_of = {(s.doc, s.index): g.id for g in groups for s in g.sentences}
     inferred = {d.id for d in documents if d.published_from is DateSource.INFERRED}
@@ -68,7 +69,7 @@ def compare(
     found += unknown_times(analyses, group_of)
     found += direction_conflicts(analyses, group_of)
     found += role_conflicts(analyses, group_of)
-    found += cast_conflicts(analyses, {d.id: d.text for d in documents}, group_of)
+    found += cast_conflicts(analyses, texts, group_of)
     found += spelling_variants(analyses, group_of)
     found += claims_only_here(groups, len(documents))
 

@@ -58,11 +58,13 @@ def story_number_links(
     # of pairs of figures of one unit.
     by_doc: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     total: dict[Fact, bool] = {}
+    owner: dict[Fact, tuple[str, str] | None] = {}
     for analysis in analyses:
         for fact in analysis.facts:
             if _comparable(fact) and not _in_a_list(fact, analysis.facts):
                 by_doc[fact.doc][fact.slot].append(fact)  # figures of one unit only are ever compared
                 total[fact] = _a_total(fact, analysis)
+                owner[fact] = about.owner_and_noun(fact, analysis.words)
     candidates = []
     for doc_a, doc_b in combinations(sorted(by_doc), 2):
         for slot in sorted(by_doc[doc_a].keys() & by_doc[doc_b].keys()):
@@ -76,7 +78,7 @@ def story_number_links(
                     # discrepancy between sentences that say different things around it.
                     if low == high or high > AT_MOST_APART * low or total[a] != total[b]:
                         continue
-                    if _candidate(a, b, by_sentence, facts_of):
+                    if _candidate(a, b, by_sentence, facts_of, owner):
                         candidates.append((a, b))
     if not candidates:
         return []
@@ -103,12 +105,15 @@ def _comparable(fact: Fact) -> bool:
     )
 
 
-def _candidate(a: Fact, b: Fact, by_sentence, facts_of) -> bool:
+def _candidate(a: Fact, b: Fact, by_sentence, facts_of, owner: Mapping[Fact, tuple[str, str] | None]) -> bool:
     """The conditions on a pair of figures of one unit, of one order, both totals or neither
     (checked by the caller), cheapest first."""
     sentence_a, sentence_b = by_sentence[(a.doc, a.sentence)], by_sentence[(b.doc, b.sentence)]
     here_a, here_b = sentence_a.facts, sentence_b.facts
-    if _agree(a, b) or not (_anchored(a, b, here_a, here_b) or _one_owner(a, sentence_a, b, sentence_b)):
+    # One owner both figures' phrases name anchors them too ("Britain's $2.8 trillion economy" /
+    # "Britain's $2.9 trillion economy"): a country alone anchors nothing.
+    one_owner = owner[a] is not None and owner[a] == owner[b]
+    if _agree(a, b) or not (one_owner or _anchored(a, b, here_a, here_b)):
         return False
     if _agrees_with_one_of(a, here_b) or _agrees_with_one_of(b, here_a):
         return False
@@ -150,13 +155,6 @@ def _anchored(a: Fact, b: Fact, here_a: Sequence[Fact], here_b: Sequence[Fact]) 
             if x.kind == y.kind == "number" and x is not a and y is not b and x.slot and x.slot == y.slot and x.value == y.value:
                 return True
     return False
-
-
-def _one_owner(a: Fact, sentence_a: SentenceFacts, b: Fact, sentence_b: SentenceFacts) -> bool:
-    """Both figures in the phrase that says whose they are, of one owner and one noun: "Britain's
-    $2.8 trillion economy" / "Britain's $2.9 trillion economy" (a country anchors nothing else)."""
-    owned = about.owner_and_noun(a, sentence_a.words)
-    return owned is not None and owned == about.owner_and_noun(b, sentence_b.words)
 
 
 LIST_FIGURES = 3  # figures of one unit in a sentence that make it a list of different things

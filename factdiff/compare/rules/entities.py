@@ -20,6 +20,7 @@ from ...variants import fold, same_name
 from ..claims import DocFacts
 from ..clusters import disagreement
 from ..emit import make, span_value, value_of
+from ..linking import names_within
 from ..registry import Example, Rule
 
 ENTITY_CONFLICT = Rule(
@@ -455,8 +456,7 @@ def cast_conflicts(analyses: Sequence[SentenceFacts], texts, group_of) -> list[D
 def _one_person(a: Fact, b: Fact) -> bool:
     """One person: one key (the story's names resolved: "Larry" / "Reed" of "Larry Reed"), or
     one name written two ways, or in part."""
-    words_a, words_b = set(fold(a.text).split()), set(fold(b.text).split())
-    return a.value == b.value or _same_entity(a.text, b.text) or words_a <= words_b or words_b <= words_a
+    return a.value == b.value or _same_entity(a.text, b.text) or names_within(a.text, b.text)
 
 
 def _said(words: frozenset[str], title: Fact) -> bool:
