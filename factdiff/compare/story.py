@@ -15,6 +15,7 @@ from ..model import DateSource, Discrepancy, Document, Group
 from . import about
 from .claims import carry_quoted_speakers, facts_by_doc, resolve_story_names
 from .linking import Encoder, Link, story_age_links, story_date_links
+from .once import once_date_links, once_dates
 from .rules.consistency import changed_tellings, self_contradictions
 from .rules.dates import date_conflicts, unknown_times
 from .rules.details import claims_only_here, finer_figures, omitted_details, without_details_in_conflict
@@ -55,7 +56,8 @@ def compare(
     found += finer_figures(links["number"], group_of)
     links["date"] += story_date_links(analyses, group_of, encode)
     links["number"] += story_age_links(analyses)
-    found += self_contradictions(analyses, links, group_of)  # before weigh: it drops a version's conflict with itself
+    once = once_dates(analyses)
+    found += self_contradictions(analyses, links, group_of, once)  # before weigh: it drops a version's conflict with itself
     facts_of = defaultdict(list)
     for analysis in analyses:
         facts_of[analysis.sentence.doc].extend(analysis.facts)
@@ -63,6 +65,7 @@ def compare(
         links[kind] = about.weigh(links[kind], by_sentence, facts_of)
     found += changed_tellings(links, facts_of, by_sentence, group_of)
     links["number"] += story_number_links(analyses, group_of, facts_of, encode)  # weighed as it links
+    links["date"] += once_date_links(once, group_of)  # one happening of one thing: nothing to weigh
     found += date_conflicts(links["date"], group_of, inferred)
     found += number_conflicts(links["number"], group_of, inferred)
     found += place_conflicts(links["place"], group_of, inferred)

@@ -21,6 +21,9 @@ thing, taken from the test used across versions (:mod:`..about`, :mod:`..linking
 * one named thing's figure given twice in the noun phrase that says whose it is ("Britain's
   $2.8 trillion economy" ... "Britain's $2.9 trillion economy"): a property of a named owner,
   told of no other day, has one value (:func:`_owned_figures`).
+* one named thing's founding, birth or death dated two ways ("a company established by Cohen
+  in October 2016" ... "a company formed by Cohen in early 2017"): it happened once
+  (:mod:`..once`).
 
 Found in a story of two or more versions (a single version is a usage error of ``check``).
 """
@@ -36,6 +39,7 @@ from ...model import Discrepancy, Fact, Severity
 from ..about import SHARED_CLAUSE, TOLD_ALIKE, clause_overlap, date_spans, dated_apart, owner_and_noun, sentence_overlap, words_alike
 from ..emit import display, make, value_of
 from ..linking import Link, dates_agree, is_ordinal, is_vague, numbers_agree
+from ..once import OnceDate
 from ..registry import Example, Rule
 from ..twins import content
 from .places import compatible_directions, directions_by_place
@@ -53,8 +57,9 @@ SELF_CONTRADICTION = Rule(
     "changed it once), or a value of this version that conflicts with another version's in "
     "aligned sentences while this version gives the other's value elsewhere about the same "
     "thing, or one named owner's figure given twice in the phrase that says whose it is "
-    "(\"Britain's $2.8 trillion economy\" ... \"Britain's $2.9 trillion economy\"). Both "
-    "spans are this version's. It stays quiet for directions of a country "
+    "(\"Britain's $2.8 trillion economy\" ... \"Britain's $2.9 trillion economy\"), or one "
+    "named thing's founding, birth or death dated two ways. Both spans are this version's. It "
+    "stays quiet for directions of a country "
     "(\"southern\" and \"eastern\" Ukraine are two parts), for compatible directions "
     "(\"southeastern\" holds \"southern\"), for directions coordinated in one sentence, and for "
     "different figures the version gives of different things, such as two counts in one "
@@ -69,7 +74,11 @@ SELF_CONTRADICTION = Rule(
              "the factory would cost the 500 people who work there their jobs."),
      Example("The vote will shape Norway's $480 billion economy. Critics say the deal will hurt "
              "Norway's $430 billion economy in the long term.",
-             "The vote will shape Norway's $480 billion economy."),),
+             "The vote will shape Norway's $480 billion economy."),
+     Example("The payments went to Essential Consultants, a company established by Cohen in "
+             "October 2016. Bank records show every transfer. AT&T hired Essential Consultants, "
+             "a company formed by Cohen in early 2017, for advice.",
+             "The payments went to Essential Consultants. Bank records show every transfer."),),
     (Example("Fighting continued in southern Ukraine on Monday. Shelling was reported in "
              "eastern Ukraine overnight.",
              "Fighting continued in southern Ukraine on Monday. Shelling was reported overnight."),
@@ -84,10 +93,11 @@ DATED_SENTENCES = 0.1  # content lemmas two sentences of one version dating one 
 
 
 def self_contradictions(
-    analyses: Sequence[SentenceFacts], links: dict[str, Sequence[Link]], group_of
+    analyses: Sequence[SentenceFacts], links: dict[str, Sequence[Link]], group_of, once: Sequence[OnceDate] = ()
 ) -> list[Discrepancy]:
-    """FD701 for every version: directions of one place, and figures and dates linked to
-    another version's (``links`` as the pair rules gave them, before weighing)."""
+    """FD701 for every version: directions of one place, figures and dates linked to another
+    version's (``links`` as the pair rules gave them, before weighing), and two dates of one
+    thing's founding, birth or death (``once``, :func:`..once.once_dates`)."""
     words = {(a.sentence.doc, a.sentence.index): a.words for a in analyses}
 
     def strong(link: Link) -> bool:
@@ -103,7 +113,7 @@ def self_contradictions(
             return False  # "born between the early 1980s and early 2000s" / "born in the 1990s"
         return sentence_overlap(words[(x.doc, x.sentence)], words[(y.doc, y.sentence)]) >= DATED_SENTENCES
 
-    found = _directions(analyses, group_of) + _owned_figures(analyses, group_of)
+    found = _directions(analyses, group_of) + _owned_figures(analyses, group_of) + _once_told_twice(once, group_of)
     found += _linked([l for l in links.get("number", ()) if strong(l)], numbers_agree, group_of)
     found += _linked([l for l in links.get("date", ()) if strong(l)], dates_agree, group_of, one_event)
     return found
@@ -188,6 +198,20 @@ def _owned_figures(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepa
             if not dated_apart(x, y, in_x.facts, in_y.facts):
                 told.add(key)
                 found.append(_told((x, y), group_of, x.slot))
+    return found
+
+
+def _once_told_twice(once: Sequence[OnceDate], group_of) -> list[Discrepancy]:
+    """One version dating one thing's founding, birth or death two ways ("a company established
+    by Cohen in October 2016" ... "a company formed by Cohen in early 2017"): it happened once."""
+    by_event: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+    for told in once:
+        by_event[(told.date.doc, told.thing, told.happening)].append(told.date)
+    found = []
+    for _, dates in sorted(by_event.items()):
+        pair = next(((x, y) for x, y in combinations(dates, 2) if x.sentence != y.sentence and dates_agree(x, y) is False), None)
+        if pair is not None:
+            found.append(_told(pair, group_of, "date"))
     return found
 
 

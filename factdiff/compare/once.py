@@ -1,0 +1,125 @@
+"""Dates of what happens to a named thing once: its founding, a person's birth or death.
+
+Most dates of a story's protagonist are of different events ("arrested in 2010", "arrested in
+2015"), which is why dates are otherwise linked across sentences only through a place or an
+organisation both clauses are about (:func:`.linking.story_date_links`) and never by a bare
+year. A company is founded once and a person born once, so two dates of that happening to one
+named thing are dates of one event wherever the sentences are: "Essential Consultants, a company
+established by Cohen in October 2016" ... "Essential Consultants, a company formed by Cohen in
+early 2017" contradict each other, in one version or across two.
+
+Read from the words, not the parse's attachment of the date (which often hangs it on the
+sentence's main verb): the happening's participle right before the date, with at most a "by"
+phrase, names and prepositions between ("established by Cohen in October 2016", "born in Long
+Beach in 1971"), and the thing named right before the participle, through a passive ("X was
+founded"), a reduced relative ("X, founded in") or an appositive ("X, a company established").
+An active verb ("Cohen formed the company in 2016") names the founder, not the thing, and is
+left out; "died" is the one happening told actively of its subject ("Smith died in 2001").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..facts import SentenceFacts, Word
+from ..model import Fact
+from .linking import Link, dates_agree, surname
+
+HAPPENINGS = {
+    "found": "founding", "establish": "founding", "form": "founding", "incorporate": "founding",
+    "bear": "birth", "die": "death",
+}
+_PASSIVE = frozenset("was were is are been being".split())
+_BETWEEN = frozenset("in on by during at of".split())  # words of the phrase between participle and date
+_RELATIVE = frozenset("who which that".split())
+_THINGS = ("person", "org", "place", "geo")  # keys of things that are founded, born or die
+MAX_BETWEEN = 6  # words between the participle and the date
+
+
+@dataclass(frozen=True)
+class OnceDate:
+    """A date of one happening (``founding``, ``birth``, ``death``) of the named ``thing``."""
+
+    thing: str
+    happening: str
+    date: Fact
+
+
+def once_dates(analyses: Sequence[SentenceFacts]) -> list[OnceDate]:
+    """Every date the story gives of a named thing's founding, birth or death."""
+    found = []
+    for analysis in analyses:
+        names = [f for f in analysis.facts if f.kind == "entity" and f.value.startswith(_THINGS)]
+        for date in analysis.facts:
+            if date.kind != "date" or date.value == "unknown":
+                continue
+            told = _happening_of(date, analysis.words, names)
+            if told is not None:
+                found.append(OnceDate(*told, date))
+    return found
+
+
+def once_date_links(once: Sequence[OnceDate], group_of) -> list[Link]:
+    """Links of two versions' dates of one happening to one thing, in sentences that do not
+    align (aligned ones are paired in their group)."""
+    by_event: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for told in once:
+        by_event[(told.thing, told.happening)].append(told.date)
+    links = []
+    for _, dates in sorted(by_event.items()):
+        for a, b in combinations(dates, 2):
+            if a.doc == b.doc or group_of.get((a.doc, a.sentence)) == group_of.get((b.doc, b.sentence)) is not None:
+                continue
+            verdict = dates_agree(a, b)
+            if verdict is not None:
+                links.append(Link(a, b, verdict, aligned=False))
+    return links
+
+
+def _happening_of(date: Fact, words: Sequence[Word], names: Sequence[Fact]) -> tuple[str, str] | None:
+    """(thing, happening) when the words right before a date tell a once-only happening of a
+    thing named right before them."""
+    before = [w for w in words if w.end <= date.start]
+    in_name = lambda w: any(n.start <= w.start and w.end <= n.end for n in names)
+    i = len(before) - 1
+    while i >= 0 and len(before) - 1 - i < MAX_BETWEEN and (before[i].text.lower() in _BETWEEN or before[i].text == "," or in_name(before[i])):
+        i -= 1
+    if i < 0 or before[i].lemma not in HAPPENINGS or before[i].pos not in ("VERB", "AUX"):
+        return None
+    happening, verb = HAPPENINGS[before[i].lemma], before[i]
+    if happening == "death" and verb.text.lower() != "died":
+        return None
+    if happening != "death" and not verb.text.lower().endswith(("ed", "born")):
+        return None
+    thing = _named_before(before[:i], names, passive_only=happening != "death")
+    return (thing, happening) if thing else None
+
+
+def _named_before(words: Sequence[Word], names: Sequence[Fact], *, passive_only: bool) -> str:
+    """The key of the name the participle is told of: "X was", "X, who was", "X,", "X, a company"."""
+    i = len(words) - 1
+    passive = False
+    if i >= 0 and words[i].text.lower() in _PASSIVE:
+        passive, i = True, i - 1
+        if i >= 0 and words[i].text.lower() in _RELATIVE:
+            i -= 1
+    elif i >= 0 and words[i].text.lower() in _RELATIVE:
+        i -= 1
+    elif i >= 0 and words[i].pos == "NOUN":  # an appositive: "X, a company established by"
+        while i >= 0 and words[i].pos in ("NOUN", "ADJ"):
+            i -= 1
+        if i < 0 or words[i].pos != "DET":
+            return ""
+        i -= 1
+        passive = True
+    if i >= 0 and words[i].text == ",":
+        passive, i = True, i - 1
+    if i < 0 or (passive_only and not passive):
+        return ""
+    name = next((n for n in names if n.start <= words[i].start and words[i].end <= n.end), None)
+    if name is None:
+        return ""
+    return surname(name.value) if name.value.startswith("person:") else name.value

@@ -1,0 +1,99 @@
+"""Dates of what happens to a named thing once (its founding, a person's birth or death) are
+dates of one event wherever the sentences are, in one version or across two."""
+
+from __future__ import annotations
+
+import pytest
+
+import factdiff
+from factdiff.compare.once import once_dates
+from factdiff.facts import extract_facts
+from factdiff.model import Document, Sentence
+from factdiff.pipeline import make_embedder
+
+
+@pytest.fixture(scope="module")
+def embedder(story_cache):
+    return make_embedder(cache_dir=story_cache)
+
+
+def _flags(embedder, *texts: str) -> list[tuple[str, tuple[str, ...]]]:
+    documents = tuple(Document(f"v{i}", f"v{i}.txt", t) for i, t in enumerate(texts))
+    report = factdiff.check_documents(documents, embedder=embedder)
+    return [
+        (d.code, tuple(f"{v.doc}:{v.text}" for v in d.values))
+        for d in report.discrepancies
+        if d.severity.name in ("ERROR", "WARNING") and d.code in ("FD101", "FD701")
+    ]
+
+
+def test_a_version_dating_one_founding_two_ways_contradicts_itself(embedder):
+    found = _flags(
+        embedder,
+        "Payments went to Essential Consultants, a company established by Cohen in October 2016. "
+        "The bank kept records of every transfer. AT&T hired Essential Consultants, a company "
+        "formed by Cohen in early 2017, for advice.",
+        "Payments went to Essential Consultants. The bank kept records of every transfer.",
+    )
+    assert found == [("FD701", ("v0:October 2016", "v0:early 2017"))]
+
+
+def test_births_told_in_sentences_that_do_not_align_conflict_across_versions(embedder):
+    found = _flags(
+        embedder,
+        "Snoop Dogg was born in 1971 in Long Beach. He has sold millions of albums.",
+        "The rapper received a star on Monday. Snoop Dogg, born in Long Beach in 1972, thanked his mother.",
+    )
+    assert found == [("FD101", ("v0:1971", "v1:1972"))]
+
+
+def test_foundings_of_two_things_are_two_events(embedder):
+    found = _flags(
+        embedder,
+        "Acme, founded in 1990, makes engines. Its rival is based in Ohio.",
+        "Its rival Zenith, founded in 1995, makes pumps. Acme makes engines.",
+    )
+    assert found == []
+
+
+def test_one_founding_told_alike_at_different_precision_agrees(embedder):
+    found = _flags(
+        embedder,
+        "Acme, founded in March 1990, makes engines. Workers went on strike on Monday.",
+        "Workers went on strike on Monday. The strike hit Acme, which was founded in 1990.",
+    )
+    assert found == []
+
+
+def _once(text: str) -> list[tuple[str, str, str]]:
+    document = Document("a", "a.txt", text)
+    analyses = extract_facts([document], [Sentence("a", 0, 0, len(text), text)])
+    # the name's folded spelling, whichever kind the tagger took it for
+    return [(told.thing.split(":")[-1], told.happening, told.date.text) for told in once_dates(analyses)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Essential Consultants, a company established by Cohen in October 2016, got the money.",
+         [("esential consultants", "founding", "October 2016")]),
+        ("The band Acme was formed in 1998 in Ohio.", [("acme", "founding", "1998")]),
+        ("Snoop Dogg, born in Long Beach in 1971, thanked his mother.", [("dogg", "birth", "1971")]),
+        ("Smith died in 2001, his family said.", [("smith", "death", "2001")]),
+    ],
+)
+def test_the_happening_and_its_thing_are_read_from_the_words_before_the_date(text, expected):
+    assert _once(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cohen formed a consulting firm in 2016.",  # active: the founder, not the thing founded
+        "The company was founded in 1990.",  # nothing named
+        "Smith was arrested in 2010 and died of his wounds.",  # arrests happen many times
+        "Acme was founded by Jones, who moved to Ohio in 1990.",  # the date is of the move
+    ],
+)
+def test_what_is_not_a_dated_founding_birth_or_death_of_a_named_thing(text):
+    assert _once(text) == []
