@@ -20,6 +20,7 @@ from .rules.consistency import changed_tellings, self_contradictions
 from .rules.dates import date_conflicts, unknown_times
 from .rules.details import claims_only_here, finer_figures, omitted_details, without_details_in_conflict
 from .rules.entities import cast_conflicts, role_conflicts, with_majority
+from .rules.negation import story_negation_conflicts
 from .rules.numbers import number_conflicts
 from .rules.places import direction_conflicts, place_conflicts
 from .rules.spelling import spelling_variants
@@ -73,6 +74,7 @@ def compare(
     found += direction_conflicts(analyses, group_of)
     found += role_conflicts(analyses, group_of)
     found += cast_conflicts(analyses, texts, group_of)
+    found += story_negation_conflicts(analyses, group_of)
     found += spelling_variants(analyses, group_of)
     found += claims_only_here(groups, len(documents))
 

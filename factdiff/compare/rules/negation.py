@@ -1,20 +1,24 @@
 """Negation: one version negates what another affirms (FD501).
 
 Decided on two versions of one aligned group (:func:`negation_conflicts`), from the negation
-facts of :mod:`factdiff.facts` (each names the predicate it negates) and the versions' words.
+facts of :mod:`factdiff.facts` (each names the predicate it negates) and the versions' words;
+and across the story, where outlets that report independently tell one claim in sentences
+that do not align (:func:`story_negation_conflicts`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from itertools import permutations
 
 from ... import wordnet
-from ...facts import Word
+from ...facts import SentenceFacts, Word
 from ...negation import NEGATION_WORDS, word_class
 from ...model import Discrepancy, Fact, Severity, Value
 from ..claims import DocFacts, lined_up, negations
 from ..emit import make, span_value, value_of
+from ..linking import names_within
 from ..registry import Example, Rule
 
 NEGATION_CONTEXT = 0.75  # word-sequence similarity above which a negation difference is a warning
@@ -23,6 +27,9 @@ NEGATION_LOCAL_CONTEXT = 0.8  # their similarity above which the difference is a
 NEGATION_FLANK = 2  # words that must line up on each side of a negator the other version lacks
 NEGATION_WITH_WORDS = 3  # a negator and the words put in with it, at most
 NEGATION_MOVED = 6  # words either side where the other version's own negator makes it the same denial
+ARGUMENT_WINDOW = 8  # words either side of a predicate where its participants are named
+SHARED_ARGUMENTS = 3  # nouns and names two unaligned sentences share around one predicate
+_NOT_ASSERTED = frozenset("can could may might would should will must to if unless whether".split())
 
 NEGATION_CONFLICT = Rule(
     "FD501",
@@ -36,6 +43,11 @@ NEGATION_CONFLICT = Rule(
     "move negation around freely. A negator put into words that line up either side is a "
     "warning whatever it negates (\"are not among those\", \"the problem is not that\"), also "
     "with the verb after it reworded as a synonym (\"will not experience\" / \"will suffer\"). "
+    "Across the story, a predicate one version negates and another affirms in a sentence that "
+    "does not align is a warning where the words around it name the same participants "
+    "(three nouns and names, at least one of each: \"the Academy has not yet pulled Sacha Baron "
+    "Cohen's Oscar tickets\" / \"the Academy ... has pulled actor Sacha Baron Cohen's "
+    "tickets\"), neither told as a possibility, a plan or a condition. "
     "It stays quiet where both versions negate alike however worded (\"nor was he asked\" / "
     "\"he was not asked\"), for a negation moved within the claim, for an extra \"not\" around a "
     "reworded verb (\"did not accept\" / \"refused\", \"would pay not to get\" / \"would pay to "
@@ -227,7 +239,128 @@ def _affirmed_twin(facts: DocFacts, negation: Fact) -> int | None:
 def _affirmed_span(facts: DocFacts, at: int) -> Value:
     """The affirmed predicate with the auxiliaries before it ("will survive", "do have"): where
     the other version's negation stands."""
+    return span_value(facts, facts.words[_with_auxiliaries(facts.words, at)].start, facts.words[at].end, "affirmed")
+
+
+def _with_auxiliaries(words: Sequence[Word], at: int) -> int:
+    """Where the verb at ``at`` begins with its auxiliaries ("will survive", "has pulled")."""
     first = at
-    while first > 0 and facts.words[first - 1].pos in ("AUX", "PART") and facts.words[first - 1].lemma != "to":
+    while first > 0 and words[first - 1].pos in ("AUX", "PART") and words[first - 1].lemma != "to":
         first -= 1
-    return span_value(facts, facts.words[first].start, facts.words[at].end, "affirmed")
+    return first
+
+
+def story_negation_conflicts(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepancy]:
+    """FD501 across the story: a verb one version negates, affirmed by another version in a
+    sentence of another group (or none) with the same participants around it.
+
+    Independent reports of one claim rarely align ("Contrary to reports, the Academy has not
+    yet pulled Sacha Baron Cohen's Oscar tickets" / "The Academy Of Motion Picture Arts &
+    Sciences has pulled actor Sacha Baron Cohen's tickets"). One shared name or noun ties
+    nothing ("Kanan and Li built an electrochemical cell - a device" / "We haven't built a
+    device"): the verb's subject must be one named thing or one noun ("Lost Love Lounge
+    doesn't have a patio" / "All Ways has an outdoor patio, unlike Lost Love Lounge"; a pronoun
+    says nothing), the participants around it named alike, nouns and names
+    (:data:`SHARED_ARGUMENTS` within :data:`ARGUMENT_WINDOW` words), and neither side told
+    as a possibility, a plan or a condition ("could still happen", "to pull"), nor the
+    affirmed verb under a negator of its own ("shows no sign of slowing")."""
+    by_doc: dict[str, list[SentenceFacts]] = {}
+    for analysis in analyses:
+        by_doc.setdefault(analysis.sentence.doc, []).append(analysis)
+    found = []
+    for doc_a, doc_b in permutations(sorted(by_doc), 2):
+        for first in by_doc[doc_a]:
+            group = group_of.get((doc_a, first.sentence.index))
+            for fact in first.facts:
+                if fact.kind != "negation" or fact.detail != "VERB":
+                    continue
+                at = next((i for i, w in enumerate(first.words) if w.lemma == fact.slot and fact.start <= w.start < fact.end), None)
+                if at is None or first.words[at].in_question or _not_asserted(first.words, at):
+                    continue
+                best = max(
+                    (
+                        (len(shared), second, j)
+                        for second in by_doc[doc_b]
+                        if group is None or group_of.get((doc_b, second.sentence.index)) != group
+                        for j in _affirmed_verbs(second, fact.slot)
+                        if _one_subject(_subject(first, at), _subject(second, j))
+                        for shared in [_participants(first.words, at, second.words, j)]
+                        if shared
+                    ),
+                    key=lambda found: found[0],
+                    default=None,
+                )
+                if best is None:
+                    continue
+                _, second, j = best
+                counterpart = _affirmed_value(second, j)
+                found.append(
+                    make(
+                        NEGATION_CONFLICT,
+                        Severity.WARNING,
+                        group,
+                        f"{doc_a} says “{fact.text}” where {doc_b} affirms “{counterpart.text}”.",
+                        (value_of(fact), counterpart),
+                        slot=fact.slot,
+                    )
+                )
+    return found
+
+
+def _affirmed_verbs(sentence: SentenceFacts, lemma: str) -> list[int]:
+    """Where a sentence asserts the verb ``lemma``: not negated, not asked, not a possibility."""
+    denied = [(f.start, f.end) for f in sentence.facts if f.kind == "negation"]
+    words = sentence.words
+    return [
+        i for i, w in enumerate(words)
+        if w.lemma == lemma and w.pos == "VERB" and not w.in_question
+        and not any(start <= w.start < end for start, end in denied) and not _not_asserted(words, i)
+        and not any(words[max(0, i - ARGUMENT_WINDOW)].start <= start < w.start for start, _ in denied)
+    ]
+
+
+def _not_asserted(words: Sequence[Word], at: int) -> bool:
+    """A verb told as a possibility, a plan or a condition: "could pull", "to pull", "if ... pulled"."""
+    return any(w.text.lower() in _NOT_ASSERTED for w in words[max(0, at - 3) : at]) or any(
+        w.text.lower() in ("if", "unless") for w in words[:at])
+
+
+def _subject(sentence: SentenceFacts, at: int) -> str:
+    """The name or noun right before a verb, past its auxiliaries, adverbs and negators: its
+    subject as the words tell it ("the Academy has not yet pulled"); "" for anything else."""
+    words, i = sentence.words, at - 1
+    while i >= 0 and (words[i].pos in ("AUX", "PART", "ADV") or words[i].lemma in NEGATION_WORDS):
+        i -= 1
+    if i < 0 or words[i].pos not in ("NOUN", "PROPN"):
+        return ""
+    word = words[i]
+    name = next((f for f in sentence.facts if f.kind == "entity" and f.start <= word.start and word.end <= f.end), None)
+    return f"name:{name.value.split(':', 1)[-1]}" if name is not None else f"noun:{word.lemma}"
+
+
+def _one_subject(a: str, b: str) -> bool:
+    """One named thing ("Academy" / "Academy Of Motion Picture Arts & Sciences") or one noun."""
+    if not a or not b or a.split(":")[0] != b.split(":")[0]:
+        return False
+    return a == b or a.startswith("name:") and names_within(a[5:], b[5:])
+
+
+def _participants(words_a: Sequence[Word], at_a: int, words_b: Sequence[Word], at_b: int) -> set[str]:
+    """The nouns and names both sentences have around the predicate, when they are enough to
+    name one claim's participants (:data:`SHARED_ARGUMENTS`, a noun and a name among them)."""
+    def around(words: Sequence[Word], at: int) -> dict[str, str]:
+        window = words[max(0, at - ARGUMENT_WINDOW) : at + ARGUMENT_WINDOW + 1]
+        return {w.lemma: w.pos for w in window if w.pos in ("NOUN", "PROPN") and w.lemma not in NEGATION_WORDS}
+
+    a, b = around(words_a, at_a), around(words_b, at_b)
+    shared = a.keys() & b.keys()
+    kinds = {a[lemma] for lemma in shared} | {b[lemma] for lemma in shared}
+    return set(shared) if len(shared) >= SHARED_ARGUMENTS and kinds == {"NOUN", "PROPN"} else set()
+
+
+def _affirmed_value(sentence: SentenceFacts, at: int) -> Value:
+    """The affirmed verb with the auxiliaries before it ("has pulled"), as a value."""
+    words = sentence.words
+    start, end = words[_with_auxiliaries(words, at)].start, words[at].end
+    text = sentence.sentence.text[start - sentence.sentence.start : end - sentence.sentence.start]
+    return Value(sentence.sentence.doc, text, start, end, "affirmed", sentence.sentence.index)
