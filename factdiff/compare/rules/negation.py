@@ -8,9 +8,9 @@ that do not align (:func:`story_negation_conflicts`).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from itertools import permutations
 
 from ... import wordnet
 from ...facts import SentenceFacts, Word
@@ -264,26 +264,28 @@ def story_negation_conflicts(analyses: Sequence[SentenceFacts], group_of) -> lis
     (:data:`SHARED_ARGUMENTS` within :data:`ARGUMENT_WINDOW` words), and neither side told
     as a possibility, a plan or a condition ("could still happen", "to pull"), nor the
     affirmed verb under a negator of its own ("shows no sign of slowing")."""
-    by_doc: dict[str, list[SentenceFacts]] = {}
+    # Every asserted verb once, by version and lemma: a long story has thousands of sentences.
+    affirmed: dict[str, dict[str, list[tuple[SentenceFacts, int]]]] = defaultdict(lambda: defaultdict(list))
     for analysis in analyses:
-        by_doc.setdefault(analysis.sentence.doc, []).append(analysis)
+        for j in _affirmed_verbs(analysis):
+            affirmed[analysis.sentence.doc][analysis.words[j].lemma].append((analysis, j))
     found = []
-    for doc_a, doc_b in permutations(sorted(by_doc), 2):
-        for first in by_doc[doc_a]:
-            group = group_of.get((doc_a, first.sentence.index))
-            for fact in first.facts:
-                if fact.kind != "negation" or fact.detail != "VERB":
-                    continue
-                at = next((i for i, w in enumerate(first.words) if w.lemma == fact.slot and fact.start <= w.start < fact.end), None)
-                if at is None or first.words[at].in_question or _not_asserted(first.words, at):
-                    continue
+    for first in analyses:
+        doc_a, group = first.sentence.doc, group_of.get((first.sentence.doc, first.sentence.index))
+        for fact in first.facts:
+            if fact.kind != "negation" or fact.detail != "VERB":
+                continue
+            at = next((i for i, w in enumerate(first.words) if w.lemma == fact.slot and fact.start <= w.start < fact.end), None)
+            if at is None or first.words[at].in_question or _not_asserted(first.words, at):
+                continue
+            subject = _subject(first, at)
+            for doc_b in sorted(affirmed.keys() - {doc_a}):
                 best = max(
                     (
                         (len(shared), second, j)
-                        for second in by_doc[doc_b]
+                        for second, j in affirmed[doc_b].get(fact.slot, ())
                         if group is None or group_of.get((doc_b, second.sentence.index)) != group
-                        for j in _affirmed_verbs(second, fact.slot)
-                        if _one_subject(_subject(first, at), _subject(second, j))
+                        if _one_subject(subject, _subject(second, j))
                         for shared in [_participants(first.words, at, second.words, j)]
                         if shared
                     ),
@@ -307,13 +309,13 @@ def story_negation_conflicts(analyses: Sequence[SentenceFacts], group_of) -> lis
     return found
 
 
-def _affirmed_verbs(sentence: SentenceFacts, lemma: str) -> list[int]:
-    """Where a sentence asserts the verb ``lemma``: not negated, not asked, not a possibility."""
+def _affirmed_verbs(sentence: SentenceFacts) -> list[int]:
+    """Where a sentence asserts a verb: not negated, not asked, not a possibility."""
     denied = [(f.start, f.end) for f in sentence.facts if f.kind == "negation"]
     words = sentence.words
     return [
         i for i, w in enumerate(words)
-        if w.lemma == lemma and w.pos == "VERB" and not w.in_question
+        if w.pos == "VERB" and not w.in_question
         and not any(start <= w.start < end for start, end in denied) and not _not_asserted(words, i)
         and not any(words[max(0, i - ARGUMENT_WINDOW)].start <= start < w.start for start, _ in denied)
     ]
