@@ -80,6 +80,9 @@ def _once(text: str) -> list[tuple[str, str, str]]:
         ("The band Acme was formed in 1998 in Ohio.", [("acme", "founding", "1998")]),
         ("Snoop Dogg, born in Long Beach in 1971, thanked his mother.", [("dogg", "birth", "1971")]),
         ("Smith died in 2001, his family said.", [("smith", "death", "2001")]),
+        ("He met Smith, who died in 2001, in Paris.", [("smith", "death", "2001")]),
+        ("Officer Jane Smith was killed on March 3, 2019, in Ohio.", [("smith", "death", "March 3, 2019")]),
+        ("The Golden Gate Bridge, built in 1937, is closed.", [("golden gate bridge", "building", "1937")]),
     ],
 )
 def test_the_happening_and_its_thing_are_read_from_the_words_before_the_date(text, expected):
@@ -93,6 +96,9 @@ def test_the_happening_and_its_thing_are_read_from_the_words_before_the_date(tex
         "The company was founded in 1990.",  # nothing named
         "Smith was arrested in 2010 and died of his wounds.",  # arrests happen many times
         "Acme was founded by Jones, who moved to Ohio in 1990.",  # the date is of the move
+        "Jones killed Smith on March 3, 2019.",  # the killer is not the one killed
+        # what the commas enclose may end in any name: Czechoslovakia did not die
+        "Shirley Temple Black, former ambassador to Ghana and Czechoslovakia, died on Feb. 10.",
     ],
 )
 def test_what_is_not_a_dated_founding_birth_or_death_of_a_named_thing(text):

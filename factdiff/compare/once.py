@@ -1,4 +1,5 @@
-"""Dates of what happens to a named thing once: its founding, a person's birth or death.
+"""Dates of what happens to a named thing once: its founding or building, a person's birth or
+death.
 
 Most dates of a story's protagonist are of different events ("arrested in 2010", "arrested in
 2015"), which is why dates are otherwise linked across sentences only through a place or an
@@ -14,7 +15,8 @@ phrase, names and prepositions between ("established by Cohen in October 2016", 
 Beach in 1971"), and the thing named right before the participle, through a passive ("X was
 founded"), a reduced relative ("X, founded in") or an appositive ("X, a company established").
 An active verb ("Cohen formed the company in 2016") names the founder, not the thing, and is
-left out; "died" is the one happening told actively of its subject ("Smith died in 2001").
+left out; "died" is the one happening told actively of its subject ("Smith died in 2001"),
+where "Smith was killed" is the passive of someone else's act.
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ from .linking import Link, dates_agree, surname
 
 HAPPENINGS = {
     "found": "founding", "establish": "founding", "form": "founding", "incorporate": "founding",
-    "bear": "birth", "die": "death",
+    "build": "building", "construct": "building",
+    "bear": "birth",
+    "die": "death", "kill": "death", "murder": "death", "assassinate": "death",
 }
+TOLD_ACTIVELY = frozenset({"die"})  # "Smith died in 2001"; the rest only passive: "was killed"
 _PASSIVE = frozenset("was were is are been being".split())
 _BETWEEN = frozenset("in on by during at of".split())  # words of the phrase between participle and date
 _RELATIVE = frozenset("who which that".split())
@@ -89,35 +94,41 @@ def _happening_of(date: Fact, words: Sequence[Word], names: Sequence[Fact]) -> t
         i -= 1
     if i < 0 or before[i].lemma not in HAPPENINGS or before[i].pos not in ("VERB", "AUX"):
         return None
-    happening, verb = HAPPENINGS[before[i].lemma], before[i]
-    if happening == "death" and verb.text.lower() != "died":
+    verb = before[i]
+    active = verb.lemma in TOLD_ACTIVELY
+    # A participle ("founded", "built", "born") or, for "die", its past ("died"), not "dies".
+    if not verb.text.lower().endswith(("ed", "born", "built")):
         return None
-    if happening != "death" and not verb.text.lower().endswith(("ed", "born")):
-        return None
-    thing = _named_before(before[:i], names, passive_only=happening != "death")
-    return (thing, happening) if thing else None
+    thing = _named_before(before[:i], names, active=active)
+    return (thing, HAPPENINGS[verb.lemma]) if thing else None
 
 
-def _named_before(words: Sequence[Word], names: Sequence[Fact], *, passive_only: bool) -> str:
-    """The key of the name the participle is told of: "X was", "X, who was", "X,", "X, a company"."""
+def _named_before(words: Sequence[Word], names: Sequence[Fact], *, active: bool) -> str:
+    """The key of the name a happening is told of, from the words before its verb: "X died",
+    "X, who died"; passives "X was founded", "X, which was founded", "X, founded", "X, a
+    company founded". "X, a star and former ambassador, died" is left out: what the commas
+    enclose may end in any name ("... ambassador to Ghana and Czechoslovakia, died")."""
     i = len(words) - 1
-    passive = False
-    if i >= 0 and words[i].text.lower() in _PASSIVE:
-        passive, i = True, i - 1
-        if i >= 0 and words[i].text.lower() in _RELATIVE:
-            i -= 1
-    elif i >= 0 and words[i].text.lower() in _RELATIVE:
+    if not active and i >= 0 and words[i].text.lower() in _PASSIVE:
         i -= 1
-    elif i >= 0 and words[i].pos == "NOUN":  # an appositive: "X, a company established by"
+    elif not active and i >= 0 and words[i].pos == "NOUN":  # an appositive: "X, a company established"
         while i >= 0 and words[i].pos in ("NOUN", "ADJ"):
             i -= 1
-        if i < 0 or words[i].pos != "DET":
+        if i < 0 or words[i].pos != "DET" or i < 1 or words[i - 1].text != ",":
             return ""
-        i -= 1
-        passive = True
-    if i >= 0 and words[i].text == ",":
-        passive, i = True, i - 1
-    if i < 0 or (passive_only and not passive):
+        return _name_at(words, i - 2, names)
+    elif not active:
+        return _name_at(words, i - 1, names) if i >= 0 and words[i].text == "," else ""  # "X, founded"
+    if i >= 0 and words[i].text.lower() in _RELATIVE:  # "X, who died", "X, which was founded"
+        if i < 1 or words[i - 1].text != ",":
+            return ""
+        i -= 2
+    return _name_at(words, i, names)
+
+
+def _name_at(words: Sequence[Word], i: int, names: Sequence[Fact]) -> str:
+    """The key of the name word ``i`` is part of ("" if none): a person by surname."""
+    if i < 0:
         return ""
     name = next((n for n in names if n.start <= words[i].start and words[i].end <= n.end), None)
     if name is None:
