@@ -171,3 +171,44 @@ def test_one_owner_named_in_both_figures_phrases_anchors_them(embedder):
         b=["Supporters admit there may be some pain for Norway's $430 billion economy at first."],
     )
     assert links == [("$480 billion", "$430 billion")]
+
+
+# Sentences of a story about something else: what makes a version long enough for a word it
+# uses in one or two sentences to be rare in it.
+_STORY = [
+    "The mosque was crowded for evening prayers when the gunman opened fire.",
+    "Police arrested a suspect near a bridge outside the city an hour later.",
+    "Vigils were held across the country on Monday night.",
+    "The prime minister called the attack an act of terrorism.",
+    "Community leaders asked for calm and for more security at places of worship.",
+    "The suspect is due in court on Tuesday.",
+    "Investigators are still piecing together his movements that night.",
+]
+
+
+def test_a_word_both_versions_rarely_use_names_what_two_figures_count(embedder):
+    links = _links(
+        embedder,
+        a=[*_STORY, "Another 13 people with minor injuries have been released, according to a hospital spokeswoman."],
+        b=["Five people were critically injured and 12 were treated for minor injuries, a spokeswoman said.", *_STORY],
+    )
+    assert links == [("13", "12")]
+
+
+def test_a_word_every_sentence_uses_names_nothing(embedder):
+    story = [f"{line[:-1]}, the hospital's spokeswoman said as more people were released." for line in _STORY]
+    links = _links(
+        embedder,
+        a=[*story, "Another 13 people have been released, the hospital's spokeswoman said."],
+        b=["Five people were critically injured and 12 have been released, the hospital's spokeswoman said.", *story],
+    )
+    assert links == []
+
+
+def test_a_counted_figure_and_an_estimate_are_different_figures(embedder):
+    links = _links(
+        embedder,
+        a=[*_STORY, "Nearly 7,000 people have been confirmed killed in the double natural disaster."],
+        b=["The twin natural disasters likely killed well more than 10,000 people.", *_STORY],
+    )
+    assert links == []

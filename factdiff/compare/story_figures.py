@@ -10,8 +10,12 @@ explains the difference:
 * the same unit or counted noun, neither an age (:func:`..linking.story_age_links` does those),
   an ordinal nor a vague amount;
 * an anchor: a place or organisation both clauses are about, a person both name, a date both
-  sentences agree on, another figure both sentences give, or one owner both figures' phrases
-  name ("Britain's $2.8 trillion economy");
+  sentences agree on, another figure both sentences give, one owner both figures' phrases
+  name ("Britain's $2.8 trillion economy"), or a word both clauses use that each version uses
+  in at most :data:`RARE_IN_VERSION` sentences ("13 people with minor injuries" / "12 were
+  treated for minor injuries"): what only these sentences say names the thing counted;
+* both told as facts or both as estimates ("confirmed killed" / "likely killed", "ran a
+  deficit" / "is expected to register a deficit"): an estimate is another figure;
 * sentences that name no one and nowhere in common when both name someone or somewhere are of
   different things ("In Ventura County ..." / "Texas beaches ..."); so are amounts "in"
   different things ("$43.3 million in stock" / "$60 million in bonuses");
@@ -40,13 +44,20 @@ from itertools import combinations
 from .. import wordnet
 from ..facts import AGE, SentenceFacts
 from ..model import Fact
+from ..quantities import singularize
 from ..variants import fold
 from . import about
+from .about import clause_words
 from .linking import Encoder, Link, anchors, dates_agree, is_ordinal, is_vague, numbers_agree, predicate, surname
 
 FRAME_ALIKE = 0.55  # cosine of the masked frames of one figure told by two outlets
 FRAME_WORDS = 6  # words either side of a figure that make its frame
 AT_MOST_APART = 3.0  # largest ratio of two tellings of one figure
+RARE_IN_VERSION = 2  # sentences of a version that use a word which names what a figure counts
+MIN_SENTENCES_FOR_RARE = 8  # a version this short uses every word rarely
+_ESTIMATED = frozenset(
+    "likely estimated estimate estimates expected projected forecast forecasts feared predicted anticipated".split()
+)
 
 
 def story_number_links(
@@ -54,6 +65,7 @@ def story_number_links(
 ) -> list[Link]:
     """Conflicting figures of different versions' sentences that do not align, about one thing."""
     by_sentence = {(a.sentence.doc, a.sentence.index): a for a in analyses}
+    rare = _rare_words(analyses)
     # What depends on one figure alone is settled once: a story of many versions has millions
     # of pairs of figures of one unit.
     by_doc: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
@@ -78,7 +90,7 @@ def story_number_links(
                     # discrepancy between sentences that say different things around it.
                     if low == high or high > AT_MOST_APART * low or total[a] != total[b]:
                         continue
-                    if _candidate(a, b, by_sentence, facts_of, owner):
+                    if _candidate(a, b, by_sentence, facts_of, owner, rare):
                         candidates.append((a, b))
     if not candidates:
         return []
@@ -105,7 +117,9 @@ def _comparable(fact: Fact) -> bool:
     )
 
 
-def _candidate(a: Fact, b: Fact, by_sentence, facts_of, owner: Mapping[Fact, tuple[str, str] | None]) -> bool:
+def _candidate(
+    a: Fact, b: Fact, by_sentence, facts_of, owner: Mapping[Fact, tuple[str, str] | None], rare: Mapping[str, frozenset[str]]
+) -> bool:
     """The conditions on a pair of figures of one unit, of one order, both totals or neither
     (checked by the caller), cheapest first."""
     sentence_a, sentence_b = by_sentence[(a.doc, a.sentence)], by_sentence[(b.doc, b.sentence)]
@@ -113,7 +127,9 @@ def _candidate(a: Fact, b: Fact, by_sentence, facts_of, owner: Mapping[Fact, tup
     # One owner both figures' phrases name anchors them too ("Britain's $2.8 trillion economy" /
     # "Britain's $2.9 trillion economy"): a country alone anchors nothing.
     one_owner = owner[a] is not None and owner[a] == owner[b]
-    if _agree(a, b) or not (one_owner or _anchored(a, b, here_a, here_b)):
+    if _agree(a, b) or not (one_owner or _anchored(a, b, here_a, here_b) or _rarely_said(a, b, rare)):
+        return False
+    if _estimated(a) != _estimated(b):
         return False
     if _agrees_with_one_of(a, here_b) or _agrees_with_one_of(b, here_a):
         return False
@@ -155,6 +171,35 @@ def _anchored(a: Fact, b: Fact, here_a: Sequence[Fact], here_b: Sequence[Fact]) 
             if x.kind == y.kind == "number" and x is not a and y is not b and x.slot and x.slot == y.slot and x.value == y.value:
                 return True
     return False
+
+
+def _rare_words(analyses: Sequence[SentenceFacts]) -> dict[str, frozenset[str]]:
+    """For each version of at least MIN_SENTENCES_FOR_RARE sentences, the words (singular, lower
+    case) it uses in at most RARE_IN_VERSION of them."""
+    sentences_with: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for analysis in analyses:
+        for word in {singularize(w.text.lower()) for w in analysis.words if w.text.isalpha()}:
+            sentences_with[analysis.sentence.doc][word] += 1
+    sentences = defaultdict(int)
+    for analysis in analyses:
+        sentences[analysis.sentence.doc] += 1
+    return {
+        doc: frozenset(w for w, n in counts.items() if n <= RARE_IN_VERSION)
+        for doc, counts in sentences_with.items()
+        if sentences[doc] >= MIN_SENTENCES_FOR_RARE
+    }
+
+
+def _rarely_said(a: Fact, b: Fact, rare: Mapping[str, frozenset[str]]) -> bool:
+    """A word both clauses use, besides the counted noun, that both versions rarely use."""
+    shared = clause_words(a) & clause_words(b) - {singularize(a.slot.lower())}
+    return bool(shared & rare.get(a.doc, frozenset()) & rare.get(b.doc, frozenset()))
+
+
+def _estimated(fact: Fact) -> bool:
+    """Whether a figure's clause tells it as an estimate or a forecast ("likely killed", "is
+    expected to register"), not as what was counted."""
+    return any(w.lower() in _ESTIMATED for w in (fact.context or "").split())
 
 
 LIST_FIGURES = 3  # figures of one unit in a sentence that make it a list of different things
