@@ -103,3 +103,12 @@ def test_the_happening_and_its_thing_are_read_from_the_words_before_the_date(tex
 )
 def test_what_is_not_a_dated_founding_birth_or_death_of_a_named_thing(text):
     assert _once(text) == []
+
+
+def test_two_people_of_one_surname_named_in_full_are_two_people(embedder):
+    found = _flags(
+        embedder,
+        "John Smith, who died in 1990, founded the bakery. The shop still sells bread on Main Street.",
+        "The shop still sells bread on Main Street. His son, Mark Smith, who died in 2010, ran it for decades.",
+    )
+    assert found == []

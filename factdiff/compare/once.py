@@ -46,15 +46,23 @@ MAX_BETWEEN = 6  # words between the participle and the date
 
 @dataclass(frozen=True)
 class OnceDate:
-    """A date of one happening (``founding``, ``birth``, ``death``) of the named ``thing``."""
+    """A date of one happening (``founding``, ``building``, ``birth``, ``death``) of the named
+    ``thing`` (a person by surname, so that "Cohen" and "Michael Cohen" meet; ``name`` is the
+    name as told, which tells "John Smith" from "Mark Smith")."""
 
     thing: str
     happening: str
     date: Fact
+    name: str = ""
+
+    def same_thing(self, other: OnceDate) -> bool:
+        """One thing, unless both full names are given and differ."""
+        full = [n for n in (self.name, other.name) if len(n.split()) > 1]
+        return self.thing == other.thing and (len(full) < 2 or full[0] == full[1])
 
 
 def once_dates(analyses: Sequence[SentenceFacts]) -> list[OnceDate]:
-    """Every date the story gives of a named thing's founding, birth or death."""
+    """Every date the story gives of a named thing's founding or building, birth or death."""
     found = []
     for analysis in analyses:
         names = [f for f in analysis.facts if f.kind == "entity" and f.value.startswith(_THINGS)]
@@ -63,29 +71,29 @@ def once_dates(analyses: Sequence[SentenceFacts]) -> list[OnceDate]:
                 continue
             told = _happening_of(date, analysis.words, names)
             if told is not None:
-                found.append(OnceDate(*told, date))
+                thing, happening, name = told
+                found.append(OnceDate(thing, happening, date, name))
     return found
 
 
 def once_date_links(once: Sequence[OnceDate], group_of) -> list[Link]:
     """Links of two versions' dates of one happening to one thing, in sentences that do not
     align (aligned ones are paired in their group)."""
-    by_event: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for told in once:
-        by_event[(told.thing, told.happening)].append(told.date)
     links = []
-    for _, dates in sorted(by_event.items()):
-        for a, b in combinations(dates, 2):
-            if a.doc == b.doc or group_of.get((a.doc, a.sentence)) == group_of.get((b.doc, b.sentence)) is not None:
-                continue
+    for x, y in combinations(once, 2):
+        a, b = x.date, y.date
+        group = group_of.get((a.doc, a.sentence))
+        if a.doc == b.doc or x.happening != y.happening or not x.same_thing(y):
+            continue
+        if group is None or group != group_of.get((b.doc, b.sentence)):
             verdict = dates_agree(a, b)
             if verdict is not None:
                 links.append(Link(a, b, verdict, aligned=False))
     return links
 
 
-def _happening_of(date: Fact, words: Sequence[Word], names: Sequence[Fact]) -> tuple[str, str] | None:
-    """(thing, happening) when the words right before a date tell a once-only happening of a
+def _happening_of(date: Fact, words: Sequence[Word], names: Sequence[Fact]) -> tuple[str, str, str] | None:
+    """(thing, happening, name) when the words right before a date tell a once-only happening of a
     thing named right before them."""
     before = [w for w in words if w.end <= date.start]
     in_name = lambda w: any(n.start <= w.start and w.end <= n.end for n in names)
@@ -100,11 +108,11 @@ def _happening_of(date: Fact, words: Sequence[Word], names: Sequence[Fact]) -> t
     if not verb.text.lower().endswith(("ed", "born", "built")):
         return None
     thing = _named_before(before[:i], names, active=active)
-    return (thing, HAPPENINGS[verb.lemma]) if thing else None
+    return (thing[0], HAPPENINGS[verb.lemma], thing[1]) if thing else None
 
 
-def _named_before(words: Sequence[Word], names: Sequence[Fact], *, active: bool) -> str:
-    """The key of the name a happening is told of, from the words before its verb: "X died",
+def _named_before(words: Sequence[Word], names: Sequence[Fact], *, active: bool) -> tuple[str, str] | None:
+    """The key and the told name of the name a happening is told of, from the words before its verb: "X died",
     "X, who died"; passives "X was founded", "X, which was founded", "X, founded", "X, a
     company founded". "X, a star and former ambassador, died" is left out: what the commas
     enclose may end in any name ("... ambassador to Ghana and Czechoslovakia, died")."""
@@ -115,22 +123,22 @@ def _named_before(words: Sequence[Word], names: Sequence[Fact], *, active: bool)
         while i >= 0 and words[i].pos in ("NOUN", "ADJ"):
             i -= 1
         if i < 0 or words[i].pos != "DET" or i < 1 or words[i - 1].text != ",":
-            return ""
+            return None
         return _name_at(words, i - 2, names)
     elif not active:
-        return _name_at(words, i - 1, names) if i >= 0 and words[i].text == "," else ""  # "X, founded"
+        return _name_at(words, i - 1, names) if i >= 0 and words[i].text == "," else None  # "X, founded"
     if i >= 0 and words[i].text.lower() in _RELATIVE:  # "X, who died", "X, which was founded"
         if i < 1 or words[i - 1].text != ",":
-            return ""
+            return None
         i -= 2
     return _name_at(words, i, names)
 
 
-def _name_at(words: Sequence[Word], i: int, names: Sequence[Fact]) -> str:
-    """The key of the name word ``i`` is part of ("" if none): a person by surname."""
+def _name_at(words: Sequence[Word], i: int, names: Sequence[Fact]) -> tuple[str, str] | None:
+    """The key of the name word ``i`` is part of (a person by surname) and the name as told."""
     if i < 0:
-        return ""
+        return None
     name = next((n for n in names if n.start <= words[i].start and words[i].end <= n.end), None)
     if name is None:
-        return ""
-    return surname(name.value) if name.value.startswith("person:") else name.value
+        return None
+    return (surname(name.value) if name.value.startswith("person:") else name.value), name.value

@@ -204,14 +204,14 @@ def _owned_figures(analyses: Sequence[SentenceFacts], group_of) -> list[Discrepa
 def _once_told_twice(once: Sequence[OnceDate], group_of) -> list[Discrepancy]:
     """One version dating one thing's founding, birth or death two ways ("a company established
     by Cohen in October 2016" ... "a company formed by Cohen in early 2017"): it happened once."""
-    by_event: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
-    for told in once:
-        by_event[(told.date.doc, told.thing, told.happening)].append(told.date)
-    found = []
-    for _, dates in sorted(by_event.items()):
-        pair = next(((x, y) for x, y in combinations(dates, 2) if x.sentence != y.sentence and dates_agree(x, y) is False), None)
-        if pair is not None:
-            found.append(_told(pair, group_of, "date"))
+    found, told = [], set()
+    for x, y in combinations(once, 2):
+        key = (x.date.doc, x.thing, x.happening)
+        if key in told or y.date.doc != x.date.doc or y.happening != x.happening or not x.same_thing(y):
+            continue
+        if x.date.sentence != y.date.sentence and dates_agree(x.date, y.date) is False:
+            told.add(key)
+            found.append(_told((x.date, y.date), group_of, "date"))
     return found
 
 
