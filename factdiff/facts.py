@@ -18,7 +18,7 @@ from . import places, titles
 from .model import Document, Fact, Sentence
 from .negation import negations, questioned
 from .people import AGE, age_holder, places_modified, roles
-from .quantities import find_numbers
+from .quantities import find_numbers, is_bare_year
 from .temporal import find_dates
 from .variants import fold
 from .wordnet import names_people
@@ -213,7 +213,7 @@ def _elided_count(number, head) -> bool:
         return False
     if head.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.head.pos_ not in ("VERB", "AUX"):
         return False
-    return not (1900 <= number.value <= 2100 and len(head.text) == 4)
+    return not is_bare_year(number.text)
 
 
 def _entities(parse) -> list[_Entity]:

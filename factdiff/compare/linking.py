@@ -10,7 +10,6 @@ gives :class:`Link` records, which :mod:`.clusters` turns into discrepancies.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -119,10 +118,7 @@ def _head_count_told_bare(bare: Fact, counted: Fact) -> bool:
     """A figure without its noun against a count of people: "an explosion killed two" counts
     people. Not against a count of some people ("the three were charged" / "a man and two women"
     were), and a year written bare counts nobody ("charged under the Security Act 2001")."""
-    return not bare.slot and counted.slot == "people" and not _YEAR.fullmatch(bare.text.strip())
-
-
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+    return not bare.slot and counted.slot == "people" and not quantities.is_bare_year(bare.text)
 
 
 def _detail(fact: Fact) -> list[str]:

@@ -21,7 +21,6 @@ where "Smith was killed" is the passive of someone else's act.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations

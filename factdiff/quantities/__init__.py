@@ -39,9 +39,9 @@ Rules:
 """
 
 from .agree import numbers_agree
-from .mention import CLOCK_UNIT, MEASURE_UNITS, QUALIFIERS, NumberMention, is_clock
+from .mention import CLOCK_UNIT, MEASURE_UNITS, QUALIFIERS, NumberMention, is_bare_year, is_clock
 from .parse import find_numbers
 from .patterns import TIME_ZONE
 from .units import singularize
 
-__all__ = ["CLOCK_UNIT", "MEASURE_UNITS", "TIME_ZONE", "is_clock", "QUALIFIERS", "NumberMention", "find_numbers", "numbers_agree", "singularize"]
+__all__ = ["CLOCK_UNIT", "MEASURE_UNITS", "TIME_ZONE", "is_bare_year", "is_clock", "QUALIFIERS", "NumberMention", "find_numbers", "numbers_agree", "singularize"]

@@ -3,6 +3,7 @@ its unit and qualifier are read."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -37,6 +38,14 @@ CLOCK_UNIT = "time of day"  # followed by the time zone where one is named: "tim
 
 def is_clock(unit: str) -> bool:
     return unit.startswith(CLOCK_UNIT)
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def is_bare_year(text: str) -> bool:
+    """A figure written as a year would be ("2001" in "the Security Act 2001"): it counts nothing."""
+    return bool(_YEAR.fullmatch(text.strip()))
 
 
 @dataclass
