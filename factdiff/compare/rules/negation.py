@@ -265,10 +265,13 @@ def story_negation_conflicts(analyses: Sequence[SentenceFacts], group_of) -> lis
     as a possibility, a plan or a condition ("could still happen", "to pull"), nor the
     affirmed verb under a negator of its own ("shows no sign of slowing")."""
     # Every asserted verb once, by version and lemma: a long story has thousands of sentences.
-    affirmed: dict[str, dict[str, list[tuple[SentenceFacts, int]]]] = defaultdict(lambda: defaultdict(list))
+    # Only verbs with a subject named right before them can ever match, so the rest are left out.
+    affirmed: dict[str, dict[str, list[tuple[SentenceFacts, int, str]]]] = defaultdict(lambda: defaultdict(list))
     for analysis in analyses:
         for j in _affirmed_verbs(analysis):
-            affirmed[analysis.sentence.doc][analysis.words[j].lemma].append((analysis, j))
+            subject = _subject(analysis, j)
+            if subject:
+                affirmed[analysis.sentence.doc][analysis.words[j].lemma].append((analysis, j, subject))
     found = []
     for first in analyses:
         doc_a, group = first.sentence.doc, group_of.get((first.sentence.doc, first.sentence.index))
@@ -279,13 +282,15 @@ def story_negation_conflicts(analyses: Sequence[SentenceFacts], group_of) -> lis
             if at is None or first.words[at].in_question or _not_asserted(first.words, at):
                 continue
             subject = _subject(first, at)
+            if not subject:
+                continue
             for doc_b in sorted(affirmed.keys() - {doc_a}):
                 best = max(
                     (
                         (len(shared), second, j)
-                        for second, j in affirmed[doc_b].get(fact.slot, ())
+                        for second, j, theirs in affirmed[doc_b].get(fact.slot, ())
                         if group is None or group_of.get((doc_b, second.sentence.index)) != group
-                        if _one_subject(subject, _subject(second, j))
+                        if _one_subject(subject, theirs)
                         for shared in [_participants(first.words, at, second.words, j)]
                         if shared
                     ),
