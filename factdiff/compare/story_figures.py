@@ -177,12 +177,11 @@ def _rare_words(analyses: Sequence[SentenceFacts]) -> dict[str, frozenset[str]]:
     """For each version of at least MIN_SENTENCES_FOR_RARE sentences, the words (singular, lower
     case) it uses in at most RARE_IN_VERSION of them."""
     sentences_with: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for analysis in analyses:
-        for word in {singularize(w.text.lower()) for w in analysis.words if w.text.isalpha()}:
-            sentences_with[analysis.sentence.doc][word] += 1
-    sentences = defaultdict(int)
+    sentences: dict[str, int] = defaultdict(int)
     for analysis in analyses:
         sentences[analysis.sentence.doc] += 1
+        for word in {singularize(w.text.lower()) for w in analysis.words if w.text.isalpha()}:
+            sentences_with[analysis.sentence.doc][word] += 1
     return {
         doc: frozenset(w for w, n in counts.items() if n <= RARE_IN_VERSION)
         for doc, counts in sentences_with.items()
