@@ -143,6 +143,11 @@ def lined_up(facts: DocFacts, opcode) -> int:
     return sum(w.pos != "PUNCT" for w in facts.words[i1:i2]) if tag == "equal" else 0
 
 
+def covers(fact: Fact, word: Word) -> bool:
+    """Whether a word lies within a fact's span (a name's words, a figure's)."""
+    return fact.start <= word.start and word.end <= fact.end
+
+
 def negations(facts: DocFacts) -> int:
     """How many negations a version's part of the group holds."""
     return sum(f.kind == "negation" for f in facts.facts)

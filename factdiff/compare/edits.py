@@ -12,7 +12,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from ..model import Discrepancy
-from .claims import CONTENT_POS, DocFacts, lined_up, negations
+from .claims import CONTENT_POS, DocFacts, covers, lined_up, negations
 from .rules.details import added_wording, adds_detail, scope_changes
 from .rules.entities import NAME_POS, name_swaps, names_alone, renamed
 from .rules.wording import (
@@ -122,5 +122,5 @@ def _name_run(hunk):
 def _only_names(words, entities) -> bool:
     """Every word of the edit is part of a name: "former NFL star" / "former Saints player"
     changes more than the name."""
-    return all(w.pos == "PUNCT" or any(e.start <= w.start and w.end <= e.end for e in entities) for w in words)
+    return all(w.pos == "PUNCT" or any(covers(e, w) for e in entities) for w in words)
 

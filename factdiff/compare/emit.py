@@ -7,11 +7,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .. import quantities
-from ..model import Discrepancy, Fact, Severity, Value
+from ..model import Discrepancy, Fact, Sentence, Severity, Value
 from ..variants import fold
 
 if TYPE_CHECKING:
-    from .claims import DocFacts
     from .registry import Rule
 
 
@@ -20,14 +19,14 @@ def value_of(fact: Fact) -> Value:
     return Value(fact.doc, fact.text, fact.start, fact.end, display(fact), fact.sentence)
 
 
-def span_value(facts: DocFacts, start: int, end: int, normalized: str) -> Value:
+def span_value(sentences: Sequence[Sentence], start: int, end: int, normalized: str) -> Value:
     """A value for any span of a version's sentences, its text cut from the original."""
-    for sentence in facts.sentences:
+    for sentence in sentences:
         if sentence.start <= start and end <= sentence.end:
             text = sentence.text[start - sentence.start : end - sentence.start]
-            return Value(facts.doc, text, start, end, normalized, sentence.index)
-    sentence = facts.sentences[0]
-    return Value(facts.doc, "", sentence.start, sentence.start, normalized, sentence.index)
+            return Value(sentence.doc, text, start, end, normalized, sentence.index)
+    sentence = sentences[0]
+    return Value(sentence.doc, "", sentence.start, sentence.start, normalized, sentence.index)
 
 
 def display(fact: Fact) -> str:

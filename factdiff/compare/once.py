@@ -21,12 +21,13 @@ where "Smith was killed" is the passive of someone else's act.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 from ..facts import SentenceFacts, Word
 from ..model import Fact
+from .claims import covers
 from .linking import Link, dates_agree, surname
 
 HAPPENINGS = {
@@ -45,17 +46,20 @@ MAX_BETWEEN = 6  # words between the participle and the date
 
 @dataclass(frozen=True)
 class OnceDate:
-    """A date of one happening (``founding``, ``building``, ``birth``, ``death``) of the named
-    ``thing`` (a person by surname, so that "Cohen" and "Michael Cohen" meet; ``name`` is the
-    name as told, which tells "John Smith" from "Mark Smith")."""
+    """A date of one happening (``founding``, ``building``, ``birth``, ``death``) of the thing
+    named ``name`` (an entity's key)."""
 
-    thing: str
+    name: str
     happening: str
     date: Fact
-    name: str = ""
+
+    @property
+    def thing(self) -> str:
+        """Who or what it happened to: a person by surname, so "Cohen" and "Michael Cohen" meet."""
+        return surname(self.name) if self.name.startswith("person:") else self.name
 
     def same_thing(self, other: OnceDate) -> bool:
-        """One thing, unless both full names are given and differ."""
+        """One thing, unless both full names are given and differ ("John Smith" / "Mark Smith")."""
         full = [n for n in (self.name, other.name) if len(n.split()) > 1]
         return self.thing == other.thing and (len(full) < 2 or full[0] == full[1])
 
@@ -66,55 +70,58 @@ def once_dates(analyses: Sequence[SentenceFacts]) -> list[OnceDate]:
     for analysis in analyses:
         names = [f for f in analysis.facts if f.kind == "entity" and f.value.startswith(_THINGS)]
         for date in analysis.facts:
-            if date.kind != "date" or date.value == "unknown":
-                continue
-            told = _happening_of(date, analysis.words, names)
-            if told is not None:
-                thing, happening, name = told
-                found.append(OnceDate(thing, happening, date, name))
+            if date.kind == "date" and date.value != "unknown":
+                told = _happening_of(date, analysis.words, names)
+                if told is not None:
+                    found.append(OnceDate(*told, date))
     return found
+
+
+def one_event_pairs(once: Sequence[OnceDate]) -> Iterator[tuple[OnceDate, OnceDate]]:
+    """Every two dates of one happening to one thing, in the story's order."""
+    for x, y in combinations(once, 2):
+        if x.happening == y.happening and x.same_thing(y):
+            yield x, y
 
 
 def once_date_links(once: Sequence[OnceDate], group_of) -> list[Link]:
     """Links of two versions' dates of one happening to one thing, in sentences that do not
     align (aligned ones are paired in their group)."""
     links = []
-    for x, y in combinations(once, 2):
+    for x, y in one_event_pairs(once):
         a, b = x.date, y.date
         group = group_of.get((a.doc, a.sentence))
-        if a.doc == b.doc or x.happening != y.happening or not x.same_thing(y):
-            continue
-        if group is None or group != group_of.get((b.doc, b.sentence)):
+        if a.doc != b.doc and (group is None or group != group_of.get((b.doc, b.sentence))):
             verdict = dates_agree(a, b)
             if verdict is not None:
                 links.append(Link(a, b, verdict, aligned=False))
     return links
 
 
-def _happening_of(date: Fact, words: Sequence[Word], names: Sequence[Fact]) -> tuple[str, str, str] | None:
-    """(thing, happening, name) when the words right before a date tell a once-only happening of a
+def _happening_of(date: Fact, words: Sequence[Word], names: Sequence[Fact]) -> tuple[str, str] | None:
+    """(name, happening) when the words right before a date tell a once-only happening of a
     thing named right before them."""
     before = [w for w in words if w.end <= date.start]
-    in_name = lambda w: any(n.start <= w.start and w.end <= n.end for n in names)
     i = len(before) - 1
-    while i >= 0 and len(before) - 1 - i < MAX_BETWEEN and (before[i].text.lower() in _BETWEEN or before[i].text == "," or in_name(before[i])):
+    while i >= 0 and len(before) - 1 - i < MAX_BETWEEN and (
+        before[i].text.lower() in _BETWEEN or before[i].text == "," or _name_at(before, i, names) is not None
+    ):
         i -= 1
     if i < 0 or before[i].lemma not in HAPPENINGS or before[i].pos not in ("VERB", "AUX"):
         return None
     verb = before[i]
-    active = verb.lemma in TOLD_ACTIVELY
     # A participle ("founded", "built", "born") or, for "die", its past ("died"), not "dies".
     if not verb.text.lower().endswith(("ed", "born", "built")):
         return None
-    thing = _named_before(before[:i], names, active=active)
-    return (thing[0], HAPPENINGS[verb.lemma], thing[1]) if thing else None
+    name = _named_before(before[:i], names, active=verb.lemma in TOLD_ACTIVELY)
+    return (name.value, HAPPENINGS[verb.lemma]) if name is not None else None
 
 
-def _named_before(words: Sequence[Word], names: Sequence[Fact], *, active: bool) -> tuple[str, str] | None:
-    """The key and the told name of the name a happening is told of, from the words before its verb: "X died",
-    "X, who died"; passives "X was founded", "X, which was founded", "X, founded", "X, a
-    company founded". "X, a star and former ambassador, died" is left out: what the commas
-    enclose may end in any name ("... ambassador to Ghana and Czechoslovakia, died")."""
+def _named_before(words: Sequence[Word], names: Sequence[Fact], *, active: bool) -> Fact | None:
+    """The name a happening is told of, from the words before its verb: "X died", "X, who
+    died"; passives "X was founded", "X, which was founded", "X, founded", "X, a company
+    founded". "X, a star and former ambassador, died" is left out: what the commas enclose may
+    end in any name ("... ambassador to Ghana and Czechoslovakia, died")."""
     i = len(words) - 1
     if not active and i >= 0 and words[i].text.lower() in _PASSIVE:
         i -= 1
@@ -133,11 +140,6 @@ def _named_before(words: Sequence[Word], names: Sequence[Fact], *, active: bool)
     return _name_at(words, i, names)
 
 
-def _name_at(words: Sequence[Word], i: int, names: Sequence[Fact]) -> tuple[str, str] | None:
-    """The key of the name word ``i`` is part of (a person by surname) and the name as told."""
-    if i < 0:
-        return None
-    name = next((n for n in names if n.start <= words[i].start and words[i].end <= n.end), None)
-    if name is None:
-        return None
-    return (surname(name.value) if name.value.startswith("person:") else name.value), name.value
+def _name_at(words: Sequence[Word], i: int, names: Sequence[Fact]) -> Fact | None:
+    """The name word ``i`` is part of, if any."""
+    return next((n for n in names if covers(n, words[i])), None) if i >= 0 else None

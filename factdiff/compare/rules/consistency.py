@@ -39,7 +39,7 @@ from ...model import Discrepancy, Fact, Severity
 from ..about import SHARED_CLAUSE, TOLD_ALIKE, clause_overlap, date_spans, dated_apart, owner_and_noun, sentence_overlap, words_alike
 from ..emit import display, make, value_of
 from ..linking import Link, dates_agree, is_ordinal, is_vague, numbers_agree
-from ..once import OnceDate
+from ..once import OnceDate, one_event_pairs
 from ..registry import Example, Rule
 from ..twins import content
 from .places import compatible_directions, directions_by_place
@@ -205,11 +205,11 @@ def _once_told_twice(once: Sequence[OnceDate], group_of) -> list[Discrepancy]:
     """One version dating one thing's founding, birth or death two ways ("a company established
     by Cohen in October 2016" ... "a company formed by Cohen in early 2017"): it happened once."""
     found, told = [], set()
-    for x, y in combinations(once, 2):
+    for x, y in one_event_pairs(once):
         key = (x.date.doc, x.thing, x.happening)
-        if key in told or y.date.doc != x.date.doc or y.happening != x.happening or not x.same_thing(y):
+        if key in told or y.date.doc != x.date.doc or x.date.sentence == y.date.sentence:
             continue
-        if x.date.sentence != y.date.sentence and dates_agree(x.date, y.date) is False:
+        if dates_agree(x.date, y.date) is False:
             told.add(key)
             found.append(_told((x.date, y.date), group_of, "date"))
     return found

@@ -212,7 +212,7 @@ def adds_detail(words: Sequence[Word], other: DocFacts, *, sole: bool = False) -
 
 def added_wording(group_id: str, facts: DocFacts, words: Sequence[Word]) -> Discrepancy:
     """FD902 for words only one version of a claim has."""
-    value = span_value(facts, words[0].start, words[-1].end, "only here")
+    value = span_value(facts.sentences, words[0].start, words[-1].end, "only here")
     return make(
         DETAIL_OMITTED,
         Severity.INFO,

@@ -175,8 +175,8 @@ def renamed(group_id, a: DocFacts, hunk_a, b: DocFacts, hunk_b) -> list[Discrepa
     if _named_in(name_a, b) or _named_in(name_b, a) or not _places_apart(name_a, name_b, touched):
         return []
     values = (
-        span_value(a, hunk_a[0].start, hunk_a[-1].end, fold(name_a)),
-        span_value(b, hunk_b[0].start, hunk_b[-1].end, fold(name_b)),
+        span_value(a.sentences, hunk_a[0].start, hunk_a[-1].end, fold(name_a)),
+        span_value(b.sentences, hunk_b[0].start, hunk_b[-1].end, fold(name_b)),
     )
     return [make(
         ENTITY_CONFLICT, Severity.WARNING, group_id,

@@ -15,8 +15,8 @@ from difflib import SequenceMatcher
 from ... import wordnet
 from ...facts import SentenceFacts, Word
 from ...negation import NEGATION_WORDS, word_class
-from ...model import Discrepancy, Fact, Severity, Value
-from ..claims import DocFacts, lined_up, negations
+from ...model import Discrepancy, Fact, Sentence, Severity, Value
+from ..claims import DocFacts, covers, lined_up, negations
 from ..emit import make, span_value, value_of
 from ..linking import names_within
 from ..registry import Example, Rule
@@ -92,10 +92,10 @@ def negation_conflicts(group_id: str, a: DocFacts, b: DocFacts) -> list[Discrepa
                 # predicate ("are not among those" / "are among those", "is not that" / "is that"),
                 # and whatever else it denies ("the orcas won't recover and the profits won't
                 # recover either" / "... and the profits will recover either").
-                counterpart = _affirmed_span(second, min(at + 1, len(second.words) - 1))
+                counterpart = _affirmed_span(second.sentences, second.words, min(at + 1, len(second.words) - 1))
                 level = Severity.WARNING
             elif twin is not None:
-                counterpart = _affirmed_span(second, twin)
+                counterpart = _affirmed_span(second.sentences, second.words, twin)
                 around = _around(first, fact.slot, value_of(fact)), _around(second, fact.slot, counterpart)
                 local = SequenceMatcher(None, *around, autojunk=False).ratio() if all(around) else 0.0
                 level = Severity.WARNING if local >= NEGATION_LOCAL_CONTEXT else severity
@@ -236,10 +236,10 @@ def _affirmed_twin(facts: DocFacts, negation: Fact) -> int | None:
     return None
 
 
-def _affirmed_span(facts: DocFacts, at: int) -> Value:
+def _affirmed_span(sentences: Sequence[Sentence], words: Sequence[Word], at: int) -> Value:
     """The affirmed predicate with the auxiliaries before it ("will survive", "do have"): where
     the other version's negation stands."""
-    return span_value(facts, facts.words[_with_auxiliaries(facts.words, at)].start, facts.words[at].end, "affirmed")
+    return span_value(sentences, words[_with_auxiliaries(words, at)].start, words[at].end, "affirmed")
 
 
 def _with_auxiliaries(words: Sequence[Word], at: int) -> int:
@@ -266,12 +266,12 @@ def story_negation_conflicts(analyses: Sequence[SentenceFacts], group_of) -> lis
     affirmed verb under a negator of its own ("shows no sign of slowing")."""
     # Every asserted verb once, by version and lemma: a long story has thousands of sentences.
     # Only verbs with a subject named right before them can ever match, so the rest are left out.
-    affirmed: dict[str, dict[str, list[tuple[SentenceFacts, int, str]]]] = defaultdict(lambda: defaultdict(list))
+    affirmed: dict[str, dict[str, list[tuple[SentenceFacts, int, str, dict[str, str]]]]] = defaultdict(lambda: defaultdict(list))
     for analysis in analyses:
         for j in _affirmed_verbs(analysis):
             subject = _subject(analysis, j)
             if subject:
-                affirmed[analysis.sentence.doc][analysis.words[j].lemma].append((analysis, j, subject))
+                affirmed[analysis.sentence.doc][analysis.words[j].lemma].append((analysis, j, subject, _nouns_around(analysis.words, j)))
     found = []
     for first in analyses:
         doc_a, group = first.sentence.doc, group_of.get((first.sentence.doc, first.sentence.index))
@@ -281,17 +281,17 @@ def story_negation_conflicts(analyses: Sequence[SentenceFacts], group_of) -> lis
             at = next((i for i, w in enumerate(first.words) if w.lemma == fact.slot and fact.start <= w.start < fact.end), None)
             if at is None or first.words[at].in_question or _not_asserted(first.words, at):
                 continue
-            subject = _subject(first, at)
+            subject, around = _subject(first, at), _nouns_around(first.words, at)
             if not subject:
                 continue
             for doc_b in sorted(affirmed.keys() - {doc_a}):
                 best = max(
                     (
                         (len(shared), second, j)
-                        for second, j, theirs in affirmed[doc_b].get(fact.slot, ())
+                        for second, j, theirs, around_theirs in affirmed[doc_b].get(fact.slot, ())
                         if group is None or group_of.get((doc_b, second.sentence.index)) != group
                         if _one_subject(subject, theirs)
-                        for shared in [_participants(first.words, at, second.words, j)]
+                        for shared in [_participants(around, around_theirs)]
                         if shared
                     ),
                     key=lambda found: found[0],
@@ -300,7 +300,7 @@ def story_negation_conflicts(analyses: Sequence[SentenceFacts], group_of) -> lis
                 if best is None:
                     continue
                 _, second, j = best
-                counterpart = _affirmed_value(second, j)
+                counterpart = _affirmed_span((second.sentence,), second.words, j)
                 found.append(
                     make(
                         NEGATION_CONFLICT,
@@ -341,7 +341,7 @@ def _subject(sentence: SentenceFacts, at: int) -> str:
     if i < 0 or words[i].pos not in ("NOUN", "PROPN"):
         return ""
     word = words[i]
-    name = next((f for f in sentence.facts if f.kind == "entity" and f.start <= word.start and word.end <= f.end), None)
+    name = next((f for f in sentence.facts if f.kind == "entity" and covers(f, word)), None)
     return f"name:{name.value.split(':', 1)[-1]}" if name is not None else f"noun:{word.lemma}"
 
 
@@ -352,22 +352,17 @@ def _one_subject(a: str, b: str) -> bool:
     return a == b or a.startswith("name:") and names_within(a[5:], b[5:])
 
 
-def _participants(words_a: Sequence[Word], at_a: int, words_b: Sequence[Word], at_b: int) -> set[str]:
-    """The nouns and names both sentences have around the predicate, when they are enough to
-    name one claim's participants (:data:`SHARED_ARGUMENTS`, a noun and a name among them)."""
-    def around(words: Sequence[Word], at: int) -> dict[str, str]:
-        window = words[max(0, at - ARGUMENT_WINDOW) : at + ARGUMENT_WINDOW + 1]
-        return {w.lemma: w.pos for w in window if w.pos in ("NOUN", "PROPN") and w.lemma not in NEGATION_WORDS}
+def _nouns_around(words: Sequence[Word], at: int) -> dict[str, str]:
+    """The nouns and names (lemma: part of speech) within ARGUMENT_WINDOW words of a predicate."""
+    window = words[max(0, at - ARGUMENT_WINDOW) : at + ARGUMENT_WINDOW + 1]
+    return {w.lemma: w.pos for w in window if w.pos in ("NOUN", "PROPN") and w.lemma not in NEGATION_WORDS}
 
-    a, b = around(words_a, at_a), around(words_b, at_b)
+
+def _participants(a: dict[str, str], b: dict[str, str]) -> set[str]:
+    """The nouns and names two predicates have around them (:func:`_nouns_around`), when they are
+    enough to name one claim's participants (:data:`SHARED_ARGUMENTS`, a noun and a name among
+    them)."""
     shared = a.keys() & b.keys()
     kinds = {a[lemma] for lemma in shared} | {b[lemma] for lemma in shared}
     return set(shared) if len(shared) >= SHARED_ARGUMENTS and kinds == {"NOUN", "PROPN"} else set()
 
-
-def _affirmed_value(sentence: SentenceFacts, at: int) -> Value:
-    """The affirmed verb with the auxiliaries before it ("has pulled"), as a value."""
-    words = sentence.words
-    start, end = words[_with_auxiliaries(words, at)].start, words[at].end
-    text = sentence.sentence.text[start - sentence.sentence.start : end - sentence.sentence.start]
-    return Value(sentence.sentence.doc, text, start, end, "affirmed", sentence.sentence.index)

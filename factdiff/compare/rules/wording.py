@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from ...facts import Word
 from ...lexicon import TIME_UNITS, contrast, stems
-from ...model import Discrepancy, Fact, Severity, Value
+from ...model import Discrepancy, Severity, Value
 from ...variants import same_name
 from ...wordnet import Relation, relation
-from ..claims import CONTENT_POS, DESCRIBING_POS, DocFacts, dropped
+from ..claims import CONTENT_POS, DESCRIBING_POS, DocFacts, covers, dropped
 from ..emit import make, span_value
 from ..registry import Example, Rule
 
@@ -208,8 +208,8 @@ def substitution(
 ) -> Discrepancy:
     """FD903 or FD904 (``code``) for a replaced run of words, both sides quoted."""
     values = (
-        span_value(a, hunk_a[0].start, hunk_a[-1].end, "reworded"),
-        span_value(b, hunk_b[0].start, hunk_b[-1].end, "reworded"),
+        span_value(a.sentences, hunk_a[0].start, hunk_a[-1].end, "reworded"),
+        span_value(b.sentences, hunk_b[0].start, hunk_b[-1].end, "reworded"),
     )
     return make(
         code,
@@ -228,13 +228,9 @@ def _in_fact(word: Word, facts: DocFacts) -> bool:
     holder; its title is not: roles are compared holder against holder under one title, so "his
     roommate, Rick" / "his landlord, Rick" is left to the wording."""
     return any(
-        f.kind in _COMPARED_KINDS and _covers(f, word) and not (f.kind in ("role", "title") and word.text not in f.detail.split())
+        f.kind in _COMPARED_KINDS and covers(f, word) and not (f.kind in ("role", "title") and word.text not in f.detail.split())
         for f in facts.facts
     )
-
-
-def _covers(fact: Fact, word: Word) -> bool:
-    return fact.start <= word.start and word.end <= fact.end
 
 
 def time_units(hunk: Sequence[Word], facts: DocFacts) -> bool:
@@ -255,4 +251,4 @@ def _unit_of_number(word: Word, facts: DocFacts) -> bool:
 
 
 def _in_number(word: Word, facts: DocFacts) -> bool:
-    return any(f.kind == "number" and _covers(f, word) for f in facts.facts)
+    return any(f.kind == "number" and covers(f, word) for f in facts.facts)
