@@ -164,7 +164,7 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
     counted = ""  # the last head count's noun: "five people were injured and 12 were treated"
     for number in find_numbers(text, skip=[(m.start, m.end) for m in dates]):
         head = _token_at(parse, number.start, number.end)
-        context, about = _clause(head, entities) if head is not None else ("", ())
+        context, about = _clause(head, entities, counted=_counted_noun(head)) if head is not None else ("", ())
         flags = f"{'ordinal' if number.ordinal else ''}{'vague' if number.vague else ''}"
         predicate = _clause_head(head).lemma_.lower() if head is not None else ""
         detail = f"{number.qualifier};{flags};{_whole(head) if head is not None else ''};{predicate}"
@@ -192,6 +192,7 @@ def _sentence_facts(sentence: Sentence, parse, published: date | None) -> Senten
     facts.extend(make(*args, **kw) for args, kw in _place_arguments(parse, entities))
     facts.extend(make(*args, **kw) for args, kw in roles(parse, entities))
     facts.extend(make(*args, **kw) for args, kw in _speakers(parse, entities))
+    facts.extend(make(*args, **kw) for args, kw in _one_person(parse, entities))
 
     lemmas = frozenset(t.lemma_.lower() for t in parse if t.is_alpha and not t.is_stop)
     shouting = text.isupper()
@@ -324,6 +325,13 @@ def _whole(token) -> str:
     return "+".join(sorted(words))
 
 
+def _counted_noun(token):
+    """The noun a figure counts ("two men"), if the parse says so."""
+    if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    return None
+
+
 def _of_object(token):
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -349,12 +357,13 @@ def _nearest_to(mention, about: tuple[str, ...], dates: Sequence, entities: Sequ
     return tuple(kept)
 
 
-def _clause(token, entities: Sequence[_Entity]) -> tuple[str, tuple[str, ...]]:
+def _clause(token, entities: Sequence[_Entity], counted=None) -> tuple[str, tuple[str, ...]]:
     """The words of the clause around a fact and the entities in it.
 
     Nested clauses that do not contain the fact are cut out, so a date in "visited X, which was
     captured in May" is about the capture, not the visit; a relative clause keeps the noun it
-    describes, since that is what it is about.
+    describes, since that is what it is about. A relative clause on the ``counted`` noun stays:
+    it says who they are ("two men who asked about his gang affiliation").
     """
     head = _clause_head(token)
     keep: list = []
@@ -362,6 +371,9 @@ def _clause(token, entities: Sequence[_Entity]) -> tuple[str, tuple[str, ...]]:
     def walk(node) -> None:
         keep.append(node)
         for child in node.children:
+            if child.dep_ == "relcl" and counted is not None and node.i == counted.i:
+                walk(child)
+                continue
             if child.dep_ in _CLAUSE_DEPS and not _contains(child, token):
                 continue
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not _contains(child, token):
@@ -503,3 +515,25 @@ def _speakers(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]
             # Minister"): a speaker of unknown kind, which the story's full names may resolve.
             yield (("speaker", subject.idx, subject.idx + len(subject.text), fold(subject.text)),
                    {"slot": "", "detail": subject.text})
+
+
+_ARGUMENT_DEPS = frozenset("nsubj nsubjpass dobj pobj".split())
+
+
+def _one_person(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
+    """People told of one at a time ("a man asked him about his gang affiliation"): a count of
+    one that a version giving "two men" contradicts. Kind "count", so that only the pairing of
+    counts reads it (an article is no figure to compare across the story). Not where the phrase
+    is joined to another ("a man and his son": two) or says what someone is ("he is a man")."""
+    for token in parse:
+        if token.tag_ != "NN" or token.dep_ not in _ARGUMENT_DEPS or not names_people(token.lemma_.lower()):
+            continue
+        article = next((c for c in token.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+        if article is None or token.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in token.children):
+            continue
+        if token.head.lower_ == "of":  # "one of a group", "the death of a woman"
+            continue
+        context, about = _clause(token, entities, counted=token)
+        predicate = _clause_head(token).lemma_.lower()
+        yield (("count", article.idx, token.idx + len(token.text), "1"),
+               {"slot": token.lemma_.lower(), "about": about, "context": context, "detail": f";;;{predicate}"})

@@ -87,7 +87,8 @@ class Group:
 class Fact:
     """A normalized fact found in one sentence.
 
-    ``kind``: date, number, place, modifier, entity, negation, role, speaker.
+    ``kind``: date, number, count (one person told with an article), place, modifier, entity,
+    negation, role, speaker.
     ``value``: the normalized, comparable form (``2023-03``, ``8.5``, ``geo:706448``).
     ``slot``: what two facts must share to be comparable at all (a number's unit, the place a
     direction word modifies, the predicate and preposition a place fills, a role's title).

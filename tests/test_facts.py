@@ -143,3 +143,42 @@ def test_a_claim_is_attributed_to_the_name_beside_the_speakers_role(text, speake
 )
 def test_a_bare_figure_standing_for_a_head_count_counts_what_it_stands_for(text, expected):
     assert [(f.text, f.slot) for f in _facts(text, "number")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He had just walked into the shop when a man asked him about his gang affiliation.", [("a man", "man")]),
+        ("A gunman opened fire on the crowd.", [("A gunman", "gunman")]),
+        # joined to another, said of someone, of a whole, or no person: no count of one
+        ("A man and his son were arrested on Friday.", []),
+        ("He is a teacher at the local school.", []),
+        ("Police found the body of a woman near the river.", []),
+        ("A car hit the wall.", []),
+    ],
+)
+def test_a_person_told_with_an_article_is_a_count_of_one(text, expected):
+    assert [(f.text, f.slot) for f in _facts(text, "count")] == expected
+
+
+def test_a_relative_clause_on_the_counted_noun_is_part_of_the_figures_clause():
+    (two,) = _facts("Inside the shop, he was confronted by two men who asked about his gang affiliation.", "number")
+    assert "affiliation" in two.context.split()
+
+
+def test_two_men_against_a_man_doing_the_same_is_a_warning(embedder):
+    documents = (
+        Document("a", "a.txt", "Inside the shop, he was confronted by two men who asked about his gang affiliation."),
+        Document("b", "b.txt", "He had just walked into the shop when a man asked him about his gang affiliation, police said."),
+    )
+    found = [d for d in factdiff.check_documents(documents, embedder=embedder).discrepancies if d.code == "FD201"]
+    assert [(d.severity, sorted(v.text for v in d.values)) for d in found] == [(Severity.WARNING, ["a man", "two"])]
+
+
+def test_a_man_among_several_counted_in_the_same_version_is_no_conflict(embedder):
+    documents = (
+        Document("a", "a.txt", "Inside the shop, he was confronted by two men who asked about his gang affiliation."),
+        Document("b", "b.txt", "Inside the shop, two men confronted him and a man asked about his gang affiliation."),
+    )
+    found = [d for d in factdiff.check_documents(documents, embedder=embedder).discrepancies if d.code == "FD201"]
+    assert found == []

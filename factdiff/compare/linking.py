@@ -168,7 +168,7 @@ def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]
     nums_a = [f for f in facts_a if f.kind == "number"]
     nums_b = [f for f in facts_b if f.kind == "number"]
     if not nums_a or not nums_b:
-        return []
+        return _one_against_several(facts_a, facts_b)
     candidates = []
     unmatched = []  # pairs that disagree, neither giving a unit
     for i, a in enumerate(nums_a):
@@ -201,7 +201,25 @@ def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]
     left_b = [j for j in range(len(nums_b)) if all(j != y for _, y in agreeing)]
     if len(left_a) == 1 and len(left_b) == 1 and (left_a[0], left_b[0]) in unmatched:
         candidates.append((0.5, left_a[0], left_b[0], False))
-    return _greedy_links(candidates, nums_a, nums_b, aligned=True)
+    return _greedy_links(candidates, nums_a, nums_b, aligned=True) + _one_against_several(facts_a, facts_b)
+
+
+def _one_against_several(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]:
+    """A count of people against the same people told one at a time in the other version:
+    "confronted by two men" / "a man asked him". Only where each side tells those people once,
+    and the one-at-a-time side gives no figure of them at all ("two men ... a man among them")."""
+    links = []
+    for counts, ones, flipped in ((facts_a, facts_b, False), (facts_b, facts_a, True)):
+        for slot in {f.slot for f in ones if f.kind == "count"}:
+            several = [f for f in counts if f.kind == "number" and f.slot == slot]
+            one = [f for f in ones if f.kind == "count" and f.slot == slot]
+            if len(several) != 1 or len(one) != 1 or any(f.kind == "number" and f.slot == slot for f in ones):
+                continue
+            figure = several[0]
+            if is_ordinal(figure) or is_vague(figure) or float(figure.value) < 2:
+                continue
+            links.append(Link(one[0], figure, False, True) if flipped else Link(figure, one[0], False, True))
+    return sorted(links, key=lambda link: (link.a.start, link.b.start))
 
 
 _MEASURES = (
