@@ -524,7 +524,8 @@ def _one_person(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dic
     """People told of one at a time ("a man asked him about his gang affiliation"): a count of
     one that a version giving "two men" contradicts. Kind "count", so that only the pairing of
     counts reads it (an article is no figure to compare across the story). Not where the phrase
-    is joined to another ("a man and his son": two) or says what someone is ("he is a man")."""
+    is joined to another ("a man and his son": two), says what someone is ("he is a man") or
+    gives a source ("a spokesman said": who told it, not how many were there)."""
     for token in parse:
         if token.tag_ != "NN" or token.dep_ not in _ARGUMENT_DEPS or not names_people(token.lemma_.lower()):
             continue
@@ -533,7 +534,9 @@ def _one_person(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dic
             continue
         if token.head.lower_ == "of":  # "one of a group", "the death of a woman"
             continue
-        context, about = _clause(token, entities, counted=token)
         predicate = _clause_head(token).lemma_.lower()
+        if predicate in SPEECH_VERBS:
+            continue
+        context, about = _clause(token, entities, counted=token)
         yield (("count", article.idx, token.idx + len(token.text), "1"),
                {"slot": token.lemma_.lower(), "about": about, "context": context, "detail": f";;;{predicate}"})

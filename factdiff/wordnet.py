@@ -78,6 +78,22 @@ def relation(a: str, b: str, pos: str) -> Relation:
 
 
 @lru_cache(maxsize=4096)
+def includes(broad: str, narrow: str, pos: str = "NOUN") -> bool:
+    """Whether ``broad`` names a kind that includes ``narrow`` ("vehicle" / "car", "person" /
+    "victim"), within BROADER_DEPTH steps of ``narrow``'s senses; "people" counts persons."""
+    part = POS_FILES.get(pos)
+    broad, narrow = _key(broad), _key(narrow)
+    if part is None or broad == narrow:
+        return False
+    if part == "noun" and broad in ("people", "persons"):
+        broad = "person"
+    senses_broad, senses_narrow = _senses(part, broad), _senses(part, narrow)
+    if not senses_broad or not senses_narrow or set(senses_broad) & set(senses_narrow):
+        return False
+    return bool(set(senses_broad) & _ancestors(part, senses_narrow, BROADER_DEPTH).keys())
+
+
+@lru_cache(maxsize=4096)
 def names_people(noun: str) -> bool:
     """Whether a noun's commonest sense is a kind of person ("victim", "resident", "woman"), or
     it is "people": what a head count counts, however an outlet words it (cached: asked for

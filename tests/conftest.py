@@ -17,6 +17,24 @@ def story_cache(tmp_path_factory):
     return tmp_path_factory.mktemp("factdiff-cache")
 
 
+@pytest.fixture(scope="session")
+def conflicts(story_cache):
+    """``conflicts(code, text_a, text_b)``: the (severity, sorted value texts) of each discrepancy
+    of that code between two versions, checked with the real model and parser."""
+    import factdiff
+    from factdiff.model import Document
+    from factdiff.pipeline import make_embedder
+
+    embedder = make_embedder(cache_dir=story_cache)
+
+    def found(code: str, text_a: str, text_b: str) -> list:
+        documents = (Document("a", "a.txt", text_a), Document("b", "b.txt", text_b))
+        report = factdiff.check_documents(documents, embedder=embedder)
+        return [(d.severity, sorted(v.text for v in d.values)) for d in report.discrepancies if d.code == code]
+
+    return found
+
+
 @pytest.fixture
 def in_processes():
     """Run ``target(*args)`` for each ``args`` in its own spawned process, all at once, and check

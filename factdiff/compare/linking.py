@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
@@ -102,7 +104,7 @@ def predicate(fact: Fact) -> str:
     return _detail(fact)[3] if fact.kind == "number" else ""
 
 
-_BLAND_VERBS = frozenset("be have say do get make".split())  # a clause's head that tells no happening
+_BLAND_VERBS = frozenset("be have say do get make include involve".split())  # a clause's head that tells no happening
 
 
 def same_happening(a: Fact, b: Fact) -> bool | None:
@@ -176,7 +178,10 @@ def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]
             if a.value == b.value and _other_measure(a.slot, b.slot):
                 candidates.append((2.0, i, j, False))  # "two weeks" / "two months"
                 continue
-            same_unit = a.slot == b.slot or not a.slot or not b.slot
+            kin = kin_nouns(a, b)
+            if kin is Kin.WITHIN:
+                continue  # "two victims" / "five people": a part, no conflict
+            same_unit = a.slot == b.slot or not a.slot or not b.slot or kin is not None
             if is_ordinal(a) != is_ordinal(b) or not same_unit:
                 continue
             if a.slot == AGE == b.slot and a.about and b.about and surname(a.about[0]) != surname(b.about[0]):
@@ -188,9 +193,9 @@ def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]
                 # Figures of different happenings agree by chance ("wounded 30" / "killed at
                 # least three"): the figure of the same happening is paired first.
                 candidates.append(((3.0 if verbs is not False else 1.5) - near, i, j, True))
-            elif verbs and (a.slot == b.slot or _head_count_told_bare(a, b) or _head_count_told_bare(b, a)):
+            elif verbs and (a.slot == b.slot or kin is not None or _head_count_told_bare(a, b) or _head_count_told_bare(b, a)):
                 candidates.append((2.0 - near, i, j, False))  # "killed two" / "killed three people"
-            elif a.slot and a.slot == b.slot:
+            elif a.slot and (a.slot == b.slot or (kin is not None and verbs is not False)):
                 candidates.append((1.0 - near, i, j, False))
             elif a.slot == b.slot:
                 unmatched.append((i, j))
@@ -206,20 +211,58 @@ def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]
 
 def _one_against_several(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]:
     """A count of people against the same people told one at a time in the other version:
-    "confronted by two men" / "a man asked him". Only where each side tells those people once,
-    and the one-at-a-time side gives no figure of them at all ("two men ... a man among them")."""
+    "confronted by two men" / "a man asked him", "two shooters" / "a gunman". Only where each
+    side tells those people once, and the one-at-a-time side gives no figure of them at all
+    ("two men ... a man among them")."""
+    def of(slot: str, fact: Fact) -> bool:
+        return fact.kind == "number" and (fact.slot == slot or noun_kinship(fact.slot, slot) == "same")
+
     links = []
     for counts, ones, flipped in ((facts_a, facts_b, False), (facts_b, facts_a, True)):
         for slot in {f.slot for f in ones if f.kind == "count"}:
-            several = [f for f in counts if f.kind == "number" and f.slot == slot]
+            several = [f for f in counts if of(slot, f)]
             one = [f for f in ones if f.kind == "count" and f.slot == slot]
-            if len(several) != 1 or len(one) != 1 or any(f.kind == "number" and f.slot == slot for f in ones):
+            if len(several) != 1 or len(one) != 1 or any(of(slot, f) for f in ones):
                 continue
             figure = several[0]
             if is_ordinal(figure) or is_vague(figure) or float(figure.value) < 2:
                 continue
             links.append(Link(one[0], figure, False, True) if flipped else Link(figure, one[0], False, True))
     return sorted(links, key=lambda link: (link.a.start, link.b.start))
+
+
+class Kin(Enum):
+    SAME = "same"  # synonyms: "30 homes" / "25 houses"
+    BEYOND = "beyond"  # more of a kind than of all its kind: "30 cars" / "25 vehicles"
+    WITHIN = "within"  # no more of a kind than of all of it: "two victims" / "five people"
+
+
+def kin_nouns(a: Fact, b: Fact) -> Kin | None:
+    """How two figures' different counted nouns relate, when WordNet says one names the same
+    things as the other or a kind of them; units of measure and unknown words are left alone."""
+    if not a.slot or not b.slot:
+        return None
+    relation = noun_kinship(a.slot, b.slot)
+    if relation is None or relation == "same":
+        return None if relation is None else Kin.SAME
+    narrow, broad = (a, b) if relation == "kind" else (b, a)
+    return Kin.BEYOND if float(narrow.value) > float(broad.value) else Kin.WITHIN
+
+
+@lru_cache(maxsize=16384)
+def noun_kinship(noun_a: str, noun_b: str) -> str | None:
+    """"same" for synonyms, "kind" when ``noun_a`` names a kind of ``noun_b`` ("car" /
+    "vehicle"), "all" the other way round; None for the same noun, unrelated nouns and units of
+    measure (not things counted)."""
+    if noun_a == noun_b or any(noun_a in m or noun_b in m for m in _MEASURES):
+        return None
+    if wordnet.relation(noun_a, noun_b, "NOUN") is wordnet.Relation.SAME:
+        return "same"
+    if wordnet.includes(noun_b, noun_a):
+        return "kind"
+    if wordnet.includes(noun_a, noun_b):
+        return "all"
+    return None
 
 
 _MEASURES = (

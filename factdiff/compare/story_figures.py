@@ -7,7 +7,8 @@ and the event around it (a place, an organisation or a date). :func:`story_numbe
 two versions' figures on that, one to one, and only where nothing else in the two versions
 explains the difference:
 
-* the same unit or counted noun, neither an age (:func:`..linking.story_age_links` does those),
+* the same unit or counted noun (or nouns of one kind, and then no more of the kind than of all
+  of it: "30 cars" / "25 vehicles"), neither an age (:func:`..linking.story_age_links` does those),
   an ordinal nor a vague amount;
 * an anchor: a place or organisation both clauses are about, a person both name, a date both
   sentences agree on, another figure both sentences give, one owner both figures' phrases
@@ -48,7 +49,7 @@ from ..quantities import singularize
 from ..variants import fold
 from . import about
 from .about import clause_words
-from .linking import Encoder, Link, anchors, dates_agree, is_ordinal, is_vague, numbers_agree, predicate, surname
+from .linking import Encoder, Kin, Link, anchors, dates_agree, is_ordinal, is_vague, kin_nouns, noun_kinship, numbers_agree, predicate, surname
 
 FRAME_ALIKE = 0.55  # cosine of the masked frames of one figure told by two outlets
 FRAME_WORDS = 6  # words either side of a figure that make its frame
@@ -79,12 +80,14 @@ def story_number_links(
                 owner[fact] = about.owner_and_noun(fact, analysis.words)
     candidates = []
     for doc_a, doc_b in combinations(sorted(by_doc), 2):
-        for slot in sorted(by_doc[doc_a].keys() & by_doc[doc_b].keys()):
-            for a in by_doc[doc_a][slot]:
+        for slot_a, slot_b in _slots_compared(by_doc[doc_a].keys(), by_doc[doc_b].keys()):
+            for a in by_doc[doc_a][slot_a]:
                 group_a, value_a = group_of.get((a.doc, a.sentence)), float(a.value)
-                for b in by_doc[doc_b][slot]:
+                for b in by_doc[doc_b][slot_b]:
                     if group_a is not None and group_a == group_of.get((b.doc, b.sentence)):
                         continue  # aligned: pair_numbers and about.weigh decide
+                    if slot_a != slot_b and kin_nouns(a, b) is Kin.WITHIN:
+                        continue  # "two victims" / "five people"
                     low, high = sorted((value_a, float(b.value)))
                     # One figure told with other qualifiers ("more than 100" / "100") is no
                     # discrepancy between sentences that say different things around it.
@@ -108,6 +111,12 @@ def story_number_links(
         for a, b in alike
         if partners[(a, b.doc)] == 1 and partners[(b, a.doc)] == 1
     ]
+
+
+def _slots_compared(slots_a, slots_b) -> list[tuple[str, str]]:
+    """Pairs of units or counted nouns whose figures can tell one thing: the same, or nouns
+    of one kind ("cars" / "vehicles", "homes" / "houses")."""
+    return sorted((x, y) for x in slots_a for y in slots_b if x == y or noun_kinship(x, y) is not None)
 
 
 def _comparable(fact: Fact) -> bool:
