@@ -125,15 +125,42 @@ def roles(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dict]]:
             office = not any(
                 c.dep_ == "det" and c.lower_ in _INDEFINITE or c.dep_ == "poss" and c.pos_ == "PRON" for c in title.children
             )  # "his brother" is whoever "his" is: no office either
-            words = [c for c in title.children if c.dep_ in ("amod", "compound") and c.i != holder.root.i]
+            words = [c for c in title.children if c.dep_ in ("amod", "compound") and c.i != holder.root.i and not _an_age(c)]
             whose = " ".join(f"of {fold(c.text)}" for c in title.children if c.dep_ == "poss" and c.i != holder.root.i)
-            role = " ".join(fold(w.text) for w in sorted(words, key=lambda t: t.i))
+            role = _modifiers(words, whole=not office)
             role = " ".join(f"{role} {title.lemma_.lower()} {_of_complement(title, holder)} {whose}".split())
             start = min(title.left_edge.idx, holder.start)
             end = max(title.idx + len(title.text), holder.end)
             yield (("role" if office else "title", start, end, holder.key),
                    {"slot": role, "about": (holder.key,), "detail": holder.text, "context": title.lemma_.lower()})
             break
+
+
+def _an_age(modifier) -> bool:
+    """"21-year-old": an age is a fact of its own, not part of what its holder is."""
+    return modifier.lemma_.lower() == "old" and any(c.lower_ in _AGE_UNITS for c in modifier.children)
+
+
+_AGE_UNITS = frozenset("year years month months week weeks day days".split())
+
+
+def _modifiers(words, *, whole: bool) -> str:
+    """A title's modifiers, one word each; with ``whole``, a run of nouns compounded with one
+    another is one ("computer science student": "computer_science"), so that a field of study
+    or work is one grade of the title, not two."""
+    if not whole:
+        return " ".join(fold(w.text) for w in sorted(words, key=lambda t: t.i))
+    tokens = sorted(
+        {t.i: t for w in words for t in (w.subtree if w.dep_ == "compound" else [w]) if t.dep_ in ("compound", "amod")}.values(),
+        key=lambda t: t.i,
+    )
+    runs: list[list] = []
+    for token in tokens:
+        if runs and token.dep_ == "compound" and runs[-1][-1].dep_ == "compound" and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return " ".join("_".join(fold(t.text) for t in run) for run in runs)
 
 
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any"})

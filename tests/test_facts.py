@@ -76,7 +76,9 @@ def _titles(text: str) -> list[tuple[str, str, str]]:
     [
         ("Michael Avenatti, Daniels' attorney, spoke on Tuesday.", [("role", "attorney of danels", "person:michael avenati")]),
         ("Nick Vamos, a solicitor at the firm, spoke on Tuesday.", [("title", "solicitor", "person:nick vamos")]),
-        ("The boy is survived by his 5-year-old brother, Sebastian.", [("title", "old brother of his", "person:sebastian")]),
+        ("The boy is survived by his 5-year-old brother, Sebastian.", [("title", "brother of his", "person:sebastian")]),
+        # a field of study is one grade of a title; an age is a fact of its own
+        ("Ahmed Youness, a 21-year-old computer science student, died.", [("title", "computer_scence student", "person:ahmed iounes")]),
         ('His hits include "Gin & Juice," "Nuthin\' But a G Thang," "Next Episode" and "Beautiful."', []),
     ],
 )
@@ -155,6 +157,7 @@ def test_a_bare_figure_standing_for_a_head_count_counts_what_it_stands_for(text,
         ("He is a teacher at the local school.", []),
         ("Police found the body of a woman near the river.", []),
         ("A car hit the wall.", []),
+        ("A spokesman said the station would reopen on Monday.", []),
     ],
 )
 def test_a_person_told_with_an_article_is_a_count_of_one(text, expected):
@@ -165,20 +168,3 @@ def test_a_relative_clause_on_the_counted_noun_is_part_of_the_figures_clause():
     (two,) = _facts("Inside the shop, he was confronted by two men who asked about his gang affiliation.", "number")
     assert "affiliation" in two.context.split()
 
-
-def test_two_men_against_a_man_doing_the_same_is_a_warning(embedder):
-    documents = (
-        Document("a", "a.txt", "Inside the shop, he was confronted by two men who asked about his gang affiliation."),
-        Document("b", "b.txt", "He had just walked into the shop when a man asked him about his gang affiliation, police said."),
-    )
-    found = [d for d in factdiff.check_documents(documents, embedder=embedder).discrepancies if d.code == "FD201"]
-    assert [(d.severity, sorted(v.text for v in d.values)) for d in found] == [(Severity.WARNING, ["a man", "two"])]
-
-
-def test_a_man_among_several_counted_in_the_same_version_is_no_conflict(embedder):
-    documents = (
-        Document("a", "a.txt", "Inside the shop, he was confronted by two men who asked about his gang affiliation."),
-        Document("b", "b.txt", "Inside the shop, two men confronted him and a man asked about his gang affiliation."),
-    )
-    found = [d for d in factdiff.check_documents(documents, embedder=embedder).discrepancies if d.code == "FD201"]
-    assert found == []

@@ -27,7 +27,7 @@ def resolve_story_names(analyses: Sequence[SentenceFacts]) -> tuple[SentenceFact
     names are compared only with names of their own kind: "said Marini" (an organisation, to
     the parser) against "said Poulopoulos" (a person) was no conflict. Where one full name
     holds the word, the word also takes that name's key, so that "Raymond" and "Lumbuenamo"
-    are one person."""
+    are one person; so does a title's holder ("Youness, an electronics student")."""
     full_names: dict[str, set[str]] = defaultdict(set)
     for a in analyses:
         for f in a.facts:
@@ -39,6 +39,9 @@ def resolve_story_names(analyses: Sequence[SentenceFacts]) -> tuple[SentenceFact
         return tuple(analyses)
 
     def resolved(fact: Fact) -> Fact:
+        if fact.kind in ("role", "title"):  # "Youness, an electronics student": the holder, by name
+            holders = full_names.get(fold(fact.detail), set())
+            return replace(fact, value=next(iter(holders))) if len(holders) == 1 else fact
         holders = full_names.get(fold(fact.text), set()) if fact.kind in ("entity", "speaker") else set()
         if not holders:
             return fact

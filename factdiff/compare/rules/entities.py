@@ -460,12 +460,17 @@ def _one_person(a: Fact, b: Fact) -> bool:
 
 
 def _said(words: frozenset[str], title: Fact) -> bool:
-    return bool(words & set(fold(title.text).split()))
+    return bool(_parts(words) & set(fold(title.text).split()))
 
 
 def _named(words: frozenset[str], title: Fact) -> bool:
     """Whether the words are written as a name in the title ("the FA chairman"): a grade is not."""
-    return any(fold(w) in words and w[:1].isupper() for w in title.text.split()[1:])
+    return any(fold(w) in _parts(words) and w[:1].isupper() for w in title.text.split()[1:])
+
+
+def _parts(words: frozenset[str]) -> set[str]:
+    """The words of a title's modifiers, a compound's ("computer_science") each on its own."""
+    return {part for word in words for part in word.split("_")}
 
 
 def _grade(title: Fact) -> tuple[frozenset[str], str]:
