@@ -215,6 +215,8 @@ NOT_NUMBERS = [
     "the Su-25 jet",
     "his twin brother",
     "the Twin Cities",
+    "the 007 movie",  # a leading zero: a name or a code
+    "call 0800 now",
     "",
 ]
 

@@ -188,6 +188,8 @@ def _parse_digits(text: str, s: int, p: int, currency: str) -> RawNumber | None:
     digits = d.group("int").replace(",", "")
     if len(digits) > 15:
         return None
+    if len(digits) > 1 and digits[0] == "0" and not d.group("dec"):
+        return None  # "007", "0800": a name or a code, not a figure
     try:
         base = Decimal(digits + (d.group("dec") or "").replace(",", "."))  # "1,2 million": a decimal comma
     except InvalidOperation:  # pragma: no cover - the regex only admits digits
