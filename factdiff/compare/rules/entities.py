@@ -78,8 +78,10 @@ ROLE_CONFLICT = Rule(
     "quiet where two versions share a holder, and for one holder written two ways (\"Judge "
     "Robert Simpson Jr.\" / \"Robert Simpson\"). The other way round, one person given two "
     "grades of one title (\"an assistant professor of chemistry\" / \"an associate professor of "
-    "chemistry\") is told too, but not a title one version only qualifies (\"a former federal "
-    "prosecutor\" / \"a federal prosecutor\"). A name bound to another in parentheses, as a "
+    "chemistry\", \"a computer science student\" / \"an electronics student\", wherever the "
+    "sentences are, the holder met by surname) is told too, but not a title one version only "
+    "qualifies (\"a former federal prosecutor\" / \"a federal prosecutor\") nor an age (\"a "
+    "21-year-old student\"). A name bound to another in parentheses, as a "
     "review binds a part to its actor (\"Fred Simple (Jacob Latimore)\"), is a title too: one "
     "actor's part given two names, or one part two actors, is told, unless a version names both "
     "elsewhere.",
@@ -88,7 +90,9 @@ ROLE_CONFLICT = Rule(
      Example("“It works at low pressure,” said Matthew Kanan, an assistant professor of chemistry at Stanford.",
              "The method is more efficient, says Matthew Kanan, an associate professor of chemistry at Stanford."),
      Example("The film follows the singer Larry Reed (Algee Smith) and his friend Fred Simple (Jacob Latimore).",
-             "Reed and his friend Fred Temple (Jacob Latimore) decide to wait out the curfew in a motel."),),
+             "Reed and his friend Fred Temple (Jacob Latimore) decide to wait out the curfew in a motel."),
+     Example("The victims included Ahmed Youness, a computer science student at Laval University.",
+             "Police said six people died. Youness, an electronics student, had moved to Quebec in 2016."),),
     (Example("Mark Rutte, the prime minister, opened the new museum in the city on Friday.",
              "Rutte, the prime minister, opened the new museum in the city on Friday."),
      Example("Nick Vamos, a solicitor at a London firm, said the ruling would be appealed.",

@@ -38,17 +38,24 @@ NUMBER_CONFLICT = Rule(
     "that person at several ages; and a figure told in sentences that do not align is linked to "
     "another version's by its frame (the same unit, the words either side read alike, a place, "
     "person, date or figure both sentences share; :mod:`factdiff.compare.story_figures`), as a "
-    "warning.",
+    "warning. Counted nouns of one kind are compared too: synonyms as one thing (\"30 homes\" / "
+    "\"25 houses\"), a kind against all of it only when the kind is counted larger (\"30 cars\" / "
+    "\"25 vehicles\", never \"20 cars\" / \"25 vehicles\"); and a person told with an article is a "
+    "count of one (\"two men asked him\" / \"a man asked him\").",
     (Example("The mayor said 40 people were hurt in the fire at the warehouse.",
              "The mayor said 14 people were hurt in the fire at the warehouse."),
      Example("Anna Berg, 45, runs the bakery on the square. She opened it in 2010.",
-             "The 46-year-old said business at the bakery had been good this year. Anna Berg opened it in 2010."),),
+             "The 46-year-old said business at the bakery had been good this year. Anna Berg opened it in 2010."),
+     Example("Police said two shooters opened fire on the crowd outside the club on Sunday night.",
+             "Police said a gunman opened fire on the crowd outside the club on Sunday night."),),
     (Example("The mayor said forty people were hurt in the fire at the warehouse.",
              "The mayor said 40 people were hurt in the fire at the warehouse."),
      Example("Regional airline Cape Air alone cancelled more than 200 flights on Wednesday.",
              "Airlines cancelled more than 2,700 flights on Wednesday. Cape Air cancelled 200 of them."),
      Example("The study found that microbes account for 70% of the total marine biomass.",
-             "The study found that bacteria account for 13% of the world's biomass."),),
+             "The study found that bacteria account for 13% of the world's biomass."),
+     Example("A pile-up of 20 cars closed the interstate on Sunday morning, police said.",
+             "A pile-up of 25 vehicles closed the interstate on Sunday morning, police said."),),
 )
 RULES = (NUMBER_CONFLICT,)
 
