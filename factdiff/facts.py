@@ -524,15 +524,16 @@ def _one_person(parse, entities: Sequence[_Entity]) -> Iterable[tuple[tuple, dic
     """People told of one at a time ("a man asked him about his gang affiliation"): a count of
     one that a version giving "two men" contradicts. Kind "count", so that only the pairing of
     counts reads it (an article is no figure to compare across the story). Not where the phrase
-    is joined to another ("a man and his son": two), says what someone is ("he is a man") or
-    gives a source ("a spokesman said": who told it, not how many were there)."""
+    is joined to another ("a man and his son": two), says what someone is ("he is a man"), is
+    "of" something ("the death of a woman") or gives a source ("a spokesman said": who told
+    it, not how many were there)."""
     for token in parse:
         if token.tag_ != "NN" or token.dep_ not in _ARGUMENT_DEPS or not names_people(token.lemma_.lower()):
             continue
         article = next((c for c in token.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
         if article is None or token.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in token.children):
             continue
-        if token.head.lower_ == "of":  # "one of a group", "the death of a woman"
+        if token.head.lower_ == "of":
             continue
         predicate = _clause_head(token).lemma_.lower()
         if predicate in SPEECH_VERBS:

@@ -151,7 +151,7 @@ def _modifiers(words, *, whole: bool) -> str:
     if not whole:
         return " ".join(fold(w.text) for w in sorted(words, key=lambda t: t.i))
     tokens = sorted(
-        {t.i: t for w in words for t in (w.subtree if w.dep_ == "compound" else [w]) if t.dep_ in ("compound", "amod")}.values(),
+        (t for w in words for t in (w.subtree if w.dep_ == "compound" else [w]) if t.dep_ in ("compound", "amod")),
         key=lambda t: t.i,
     )
     runs: list[list] = []

@@ -178,10 +178,10 @@ def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]
             if a.value == b.value and _other_measure(a.slot, b.slot):
                 candidates.append((2.0, i, j, False))  # "two weeks" / "two months"
                 continue
-            kin = kin_nouns(a, b)
-            if kin is Kin.WITHIN:
+            if counted_within(a, b):
                 continue  # "two victims" / "five people": a part, no conflict
-            same_unit = a.slot == b.slot or not a.slot or not b.slot or kin is not None
+            kin = noun_kin(a.slot, b.slot) is not None
+            same_unit = a.slot == b.slot or not a.slot or not b.slot or kin
             if is_ordinal(a) != is_ordinal(b) or not same_unit:
                 continue
             if a.slot == AGE == b.slot and a.about and b.about and surname(a.about[0]) != surname(b.about[0]):
@@ -193,9 +193,9 @@ def pair_numbers(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Link]
                 # Figures of different happenings agree by chance ("wounded 30" / "killed at
                 # least three"): the figure of the same happening is paired first.
                 candidates.append(((3.0 if verbs is not False else 1.5) - near, i, j, True))
-            elif verbs and (a.slot == b.slot or kin is not None or _head_count_told_bare(a, b) or _head_count_told_bare(b, a)):
+            elif verbs and (a.slot == b.slot or kin or _head_count_told_bare(a, b) or _head_count_told_bare(b, a)):
                 candidates.append((2.0 - near, i, j, False))  # "killed two" / "killed three people"
-            elif a.slot and (a.slot == b.slot or (kin is not None and verbs is not False)):
+            elif a.slot and (a.slot == b.slot or (kin and verbs is not False)):
                 candidates.append((1.0 - near, i, j, False))
             elif a.slot == b.slot:
                 unmatched.append((i, j))
@@ -215,7 +215,7 @@ def _one_against_several(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> li
     side tells those people once, and the one-at-a-time side gives no figure of them at all
     ("two men ... a man among them")."""
     def of(slot: str, fact: Fact) -> bool:
-        return fact.kind == "number" and (fact.slot == slot or noun_kinship(fact.slot, slot) == "same")
+        return fact.kind == "number" and (fact.slot == slot or noun_kin(fact.slot, slot) is Kin.SAME)
 
     links = []
     for counts, ones, flipped in ((facts_a, facts_b, False), (facts_b, facts_a, True)):
@@ -232,37 +232,37 @@ def _one_against_several(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> li
 
 
 class Kin(Enum):
-    SAME = "same"  # synonyms: "30 homes" / "25 houses"
-    BEYOND = "beyond"  # more of a kind than of all its kind: "30 cars" / "25 vehicles"
-    WITHIN = "within"  # no more of a kind than of all of it: "two victims" / "five people"
+    """How one counted noun relates to another, by WordNet."""
 
-
-def kin_nouns(a: Fact, b: Fact) -> Kin | None:
-    """How two figures' different counted nouns relate, when WordNet says one names the same
-    things as the other or a kind of them; units of measure and unknown words are left alone."""
-    if not a.slot or not b.slot:
-        return None
-    relation = noun_kinship(a.slot, b.slot)
-    if relation is None or relation == "same":
-        return None if relation is None else Kin.SAME
-    narrow, broad = (a, b) if relation == "kind" else (b, a)
-    return Kin.BEYOND if float(narrow.value) > float(broad.value) else Kin.WITHIN
+    SAME = "same"  # synonyms: "homes" / "houses", "shooters" / "gunman"
+    KIND = "kind"  # the first names a kind of the second: "cars" / "vehicles"
+    ALL = "all"  # the second names a kind of the first: "vehicles" / "cars"
 
 
 @lru_cache(maxsize=16384)
-def noun_kinship(noun_a: str, noun_b: str) -> str | None:
-    """"same" for synonyms, "kind" when ``noun_a`` names a kind of ``noun_b`` ("car" /
-    "vehicle"), "all" the other way round; None for the same noun, unrelated nouns and units of
-    measure (not things counted)."""
-    if noun_a == noun_b or any(noun_a in m or noun_b in m for m in _MEASURES):
+def noun_kin(noun_a: str, noun_b: str) -> Kin | None:
+    """How two different counted nouns relate; None for the same noun, unrelated or unknown
+    nouns, and units of measure (not things counted)."""
+    if not noun_a or not noun_b or noun_a == noun_b or any(noun_a in m or noun_b in m for m in _MEASURES):
         return None
     if wordnet.relation(noun_a, noun_b, "NOUN") is wordnet.Relation.SAME:
-        return "same"
+        return Kin.SAME
     if wordnet.includes(noun_b, noun_a):
-        return "kind"
+        return Kin.KIND
     if wordnet.includes(noun_a, noun_b):
-        return "all"
+        return Kin.ALL
     return None
+
+
+def counted_within(a: Fact, b: Fact) -> bool:
+    """Figures of a kind and of all of it, the kind counted no larger: "two victims" / "five
+    people" can both hold; "30 cars" / "25 vehicles" cannot."""
+    kin = noun_kin(a.slot, b.slot)
+    if kin is Kin.KIND:
+        return float(a.value) <= float(b.value)
+    if kin is Kin.ALL:
+        return float(b.value) <= float(a.value)
+    return False
 
 
 _MEASURES = (

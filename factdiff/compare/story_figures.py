@@ -49,7 +49,9 @@ from ..quantities import singularize
 from ..variants import fold
 from . import about
 from .about import clause_words
-from .linking import Encoder, Kin, Link, anchors, dates_agree, is_ordinal, is_vague, kin_nouns, noun_kinship, numbers_agree, predicate, surname
+from .linking import (
+    Encoder, Link, anchors, counted_within, dates_agree, is_ordinal, is_vague, noun_kin, numbers_agree, predicate, surname,
+)
 
 FRAME_ALIKE = 0.55  # cosine of the masked frames of one figure told by two outlets
 FRAME_WORDS = 6  # words either side of a figure that make its frame
@@ -86,7 +88,7 @@ def story_number_links(
                 for b in by_doc[doc_b][slot_b]:
                     if group_a is not None and group_a == group_of.get((b.doc, b.sentence)):
                         continue  # aligned: pair_numbers and about.weigh decide
-                    if slot_a != slot_b and kin_nouns(a, b) is Kin.WITHIN:
+                    if counted_within(a, b):
                         continue  # "two victims" / "five people"
                     low, high = sorted((value_a, float(b.value)))
                     # One figure told with other qualifiers ("more than 100" / "100") is no
@@ -116,7 +118,7 @@ def story_number_links(
 def _slots_compared(slots_a, slots_b) -> list[tuple[str, str]]:
     """Pairs of units or counted nouns whose figures can tell one thing: the same, or nouns
     of one kind ("cars" / "vehicles", "homes" / "houses")."""
-    return sorted((x, y) for x in slots_a for y in slots_b if x == y or noun_kinship(x, y) is not None)
+    return sorted((x, y) for x in slots_a for y in slots_b if x == y or noun_kin(x, y) is not None)
 
 
 def _comparable(fact: Fact) -> bool:
