@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from factdiff.compare.story_figures import story_number_links
+from factdiff.compare.story_figures import _frame, story_number_links
 from factdiff.facts import extract_facts
 from factdiff.model import Document, Sentence
 from factdiff.pipeline import make_embedder
@@ -212,3 +212,23 @@ def test_a_counted_figure_and_an_estimate_are_different_figures(embedder):
         b=["The twin natural disasters likely killed well more than 10,000 people.", *_STORY],
     )
     assert links == []
+
+
+
+def _frame_of(figure: str, sentence: str) -> str:
+    (analysis,) = extract_facts([Document("a", "a.txt", sentence)], [Sentence("a", 0, 0, len(sentence), sentence)])
+    (fact,) = [f for f in analysis.facts if f.kind == "number" and f.text == figure]
+    return _frame(fact, analysis)
+
+
+def test_an_aside_about_another_figure_is_no_part_of_a_figures_frame():
+    # The dollar conversion is of the crowns, not of the share: left in, it stands where the
+    # words that say what the share is of should be.
+    sentence = "The state ran a surplus of 410 billion crowns ($46 billion) or 8 per cent of gross domestic product in 2019."
+    assert _frame_of("8 per cent", sentence) == "surplus of 410 billion crowns or X of gross domestic product in 2019"
+
+
+def test_a_figures_own_aside_stays_in_its_frame():
+    sentence = "They were found on the southern face of the 8,027-meter (26,330-foot) mountain near the 240 km (150 miles) road."
+    assert _frame_of("8,027", sentence) == "on the southern face of the X - meter ( 26,330 - foot"
+    assert _frame_of("150", sentence) == "mountain near the 240 km ( X miles ) road ."

@@ -43,7 +43,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from .. import wordnet
-from ..facts import AGE, SentenceFacts
+from ..facts import AGE, SentenceFacts, Word
 from ..model import Fact
 from ..quantities import singularize
 from ..variants import fold
@@ -289,11 +289,39 @@ def _opposite_happenings(a: Fact, b: Fact) -> bool:
 
 
 def _frame(fact: Fact, sentence: SentenceFacts) -> str:
-    """The words either side of a figure, the figure masked: what it counts and what happened."""
-    words = sentence.words
+    """The words either side of a figure, the figure masked: what it counts and what happened.
+    An aside in parentheses about something else is no part of its frame: "a deficit of 367
+    billion riyals ($98 billion) or X of gross domestic product" frames X by the deficit."""
+    words = _without_asides(sentence.words, fact)
     inside = [i for i, w in enumerate(words) if w.start < fact.end and fact.start < w.end]
     if not inside:
         return fact.context or fact.text
     left = [w.text for w in words[max(0, inside[0] - FRAME_WORDS) : inside[0]]]
     right = [w.text for w in words[inside[-1] + 1 : inside[-1] + 1 + FRAME_WORDS]]
     return " ".join([*left, "X", *right])
+
+
+OWN_ASIDE = 3  # words from a figure to a parenthesis that gives it in other units ("8,027-meter (26,330-foot)")
+
+
+def _without_asides(words: Sequence[Word], fact: Fact) -> list[Word]:
+    """The words outside every parenthesised aside other than the figure's own: one that holds
+    it ("240 km (150 miles)") or opens right after it, to give it in other units."""
+    last = max((i for i, w in enumerate(words) if w.start < fact.end and fact.start < w.end), default=-1)
+    kept: list[Word] = []
+    aside: list[Word] = []
+    opened = depth = 0
+    for i, word in enumerate(words):
+        if word.text == "(":
+            if not depth:
+                opened = i
+            depth += 1
+        (aside if depth else kept).append(word)
+        if word.text == ")" and depth:
+            depth -= 1
+            if not depth:
+                own = any(w.start < fact.end and fact.start < w.end for w in aside) or 0 < opened - last <= OWN_ASIDE
+                if own:
+                    kept += aside
+                aside = []
+    return kept + aside  # an aside never closed is no aside
