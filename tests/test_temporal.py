@@ -17,6 +17,7 @@ from factdiff.temporal import (
     granularity_of_key,
     resolve_key,
     same_date,
+    shifted,
 )
 
 BASE = date(2023, 4, 18)  # a Tuesday
@@ -478,3 +479,60 @@ def test_the_end_of_a_span_of_years_is_no_number() -> None:
 
 def test_a_count_of_two_numbers_is_no_span_of_years() -> None:
     assert find_dates("Between 1500-2000 troops were sent.", BASE) == ()
+
+
+# --------------------------------------------------------------------------------------------
+# Days told from the story's own last date
+
+
+NARRATIVE = [
+    ("A day later, Johnson was arrested.", "A day later", "rel:narr:1"),
+    ("They agreed to meet three days later.", "three days later", "rel:narr:3"),
+    ("He had called a day earlier.", "a day earlier", "rel:narr:-1"),
+    ("The next day, the group gathered again.", "The next day", "rel:narr:1"),
+    ("The following morning police came.", "The following morning", "rel:narr:1"),
+    ("That night, he sat down with the couple.", "That night", "rel:narr:0"),
+    ("He found her Sunday, the same day she was due in Hollywood.", "the same day", "rel:narr:0"),
+    ("She had left the day before.", "the day before", "rel:narr:-1"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "key"), NARRATIVE)
+def test_a_day_told_from_the_story_has_no_value_from_the_publication_date(text: str, mention: str, key: str) -> None:
+    found = [m for m in find_dates(text, BASE) if m.key.startswith("rel:narr:")]
+    assert [(m.text, m.key, m.value, m.granularity) for m in found] == [(mention, key, None, "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the day before Julia was due at the lunch",  # counted from what follows, not the story's last date
+        "Days later, the police came.",  # no count: no day
+        "45 days later the case was closed.",  # a stretch, not a day the reader can place
+        "Day after day the rain came.",
+        "Each day he walks.",
+        "two days ago",  # counted from the publication date, as before
+    ],
+)
+def test_what_is_no_day_told_from_the_story(text: str) -> None:
+    assert not [m for m in find_dates(text, BASE) if m.key.startswith("rel:narr:")]
+
+
+@pytest.mark.parametrize(
+    ("value", "key", "days", "expected"),
+    [
+        ("2017-06-17", "2017-06-17", 1, ("2017-06-18", "2017-06-18")),
+        ("2023-04-17", "rel:date:04-17", 1, ("2023-04-18", "rel:date:04-18")),
+        (None, "rel:date:06-17", 1, (None, "rel:date:06-18")),
+        (None, "rel:date:02-28", 1, (None, "rel:date:03-01")),
+        (None, "rel:date:12-31", 1, None),  # into another year: the key's year rule no longer holds
+        (None, "rel:weekday:fri", 1, (None, "rel:weekday:sat")),
+        (None, "rel:weekday:fri:last", 0, (None, "rel:weekday:fri:last")),
+        (None, "rel:weekday:fri", 7, None),
+        (None, "rel:day:-1", 1, (None, "rel:day:0")),
+        ("2023-04", "rel:month-name:4", 1, None),  # a month names no day
+        (None, "rel:month-name:4", 1, None),
+    ],
+)
+def test_a_day_moved_by_days(value, key, days, expected) -> None:
+    assert shifted(value, key, days) == expected

@@ -15,6 +15,7 @@ from ..model import DateSource, Discrepancy, Document, Group
 from . import about
 from .claims import carry_quoted_speakers, facts_by_doc, resolve_story_names
 from .linking import Encoder, Link, story_age_links, story_date_links
+from .narrative import anchor_narrative_dates
 from .once import once_date_links, once_dates
 from .rules.consistency import changed_tellings, self_contradictions
 from .rules.dates import date_conflicts, unknown_times
@@ -36,7 +37,7 @@ def compare(
 ) -> tuple[Discrepancy, ...]:
     """All discrepancies, in a stable order: severity, then code, then id."""
     texts = {d.id: d.text for d in documents}
-    analyses = carry_quoted_speakers(resolve_story_names(analyses), texts)
+    analyses = carry_quoted_speakers(resolve_story_names(anchor_narrative_dates(analyses)), texts)
     by_sentence = {(a.sentence.doc, a.sentence.index): a for a in analyses}
     group_of = {(s.doc, s.index): g.id for g in groups for s in g.sentences}
     inferred = {d.id for d in documents if d.published_from is DateSource.INFERRED}

@@ -33,6 +33,11 @@ Resolution rules (news is written in the past tense, so the default is backwards
   end of the last), date enough without a preposition; so "16" is never a number against
   "2016". A hyphenated later two-digit year wins over an ISO month ("2010-11" is two years).
 
+* a day told from the story's own last date ("two days later", "a day earlier", "the next day",
+  "the following morning", "that night", "the same day", "the day before.") has the key
+  ``rel:narr:<days>`` and no value from the publication date: the comparison anchors it to the
+  date the version told before it (:func:`shifted` moves that date), or drops it.
+
 Durations ("for 14 months", "two months of fighting", "the last year") are never dates. Time of
 day, numeric dates such as 4/18/2023, and holidays ("Good Friday") are ignored.
 
@@ -44,7 +49,7 @@ unknown can still be compared (:func:`same_date`); :func:`resolve_key` turns a k
 from .find import find_dates
 from .values import (
     DAY, DECADE, GRANULARITIES, MONTH, SEASON, WEEK, YEAR, DateMention, granularity_of_key, resolve_key,
-    same_date, within,
+    same_date, shifted, within,
 )
 
 __all__ = [
@@ -61,4 +66,5 @@ __all__ = [
     "within",
     "resolve_key",
     "same_date",
+    "shifted",
 ]

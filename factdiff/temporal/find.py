@@ -7,7 +7,8 @@ import re
 from datetime import date
 
 from .patterns import (
-    AGO_AFTER, ALL_MONTHS, AMBIGUOUS_MONTHS, CANDIDATE_FORMS, DAY_WORDS, DECADE_RE, DMY, ISO,
+    AGO_AFTER, ALL_MONTHS, BEFORE_AFTER_ALONE, LATER_AFTER, LB_NARRATIVE, LB_THE_ALONE, MAX_NARRATIVE_DAYS,
+    NARRATIVE_OFFSET, AMBIGUOUS_MONTHS, CANDIDATE_FORMS, DAY_WORDS, DECADE_RE, DMY, ISO,
     LB_COUNT, LB_DAY_BEFORE, LB_DURATION_CUE, LB_IN_COUNT, LB_MID, LB_MOD, LB_MONTH_LIST,
     LB_NOT_WEEKDAY, LB_PART_OF_DAY, LB_PREP, LB_QUAL, LB_SEASON, LB_SEASON_PREP, LB_THE,
     LB_WEEKEND, LB_YEAR_LIST, LB_YEAR_PREP, MDY, MONTHS, MONTH_ABBR, MY, NEXT_WORD,
@@ -203,6 +204,9 @@ def _at_word(text: str, s: int, e: int, w: str, out: list[DateMention]) -> _Foun
     if w in SEASONS:
         return _at_season(text, s, e, w)
     if w in PART_OF_DAY:
+        told = _narrative_day(text, s, e)
+        if told is not None:
+            return told
         lb = LB_PART_OF_DAY.search(text, max(0, s - 8), s)
         if lb is None or (w != "night" and lb.group("w").lower() == "last"):
             return None
@@ -339,6 +343,8 @@ def _at_unit(text: str, s: int, e: int, w: str) -> _Found | None:
     if base not in UNIT_WORDS:
         return None
     ago = AGO_AFTER.match(text, e)
+    if base == "day" and not ago:
+        return _narrative_day(text, s, e, plural=plural)
     if ago:
         if base == "weekend":
             return None
@@ -391,4 +397,33 @@ def _at_unit(text: str, s: int, e: int, w: str) -> _Found | None:
         if t:
             end = t.end()
         return lb.start(), end, f"rel:year:{n}", YEAR
+    return None
+
+
+def _narrative_day(text: str, s: int, e: int, *, plural: bool = False) -> _Found | None:
+    """A day told from the story's own last date: "two days later", "a day earlier", "the next
+    day", "the following morning", "that night", "the same day", "the day before." Its key
+    ``rel:narr:<offset>`` has no value from the publication date; the comparison anchors it to
+    the date told before it (:mod:`factdiff.compare.narrative`)."""
+    later = LATER_AFTER.match(text, e)
+    if later:
+        lb = LB_COUNT.search(text, max(0, s - 24), s)
+        if lb is None:
+            return None
+        tok = lb.group("n").lower()
+        n = _count_value(tok)
+        if not n or n > MAX_NARRATIVE_DAYS or (n > 1) != plural or (tok in ("a", "an") and plural):
+            return None
+        sign = 1 if later.group("w").lower() == "later" else -1
+        return lb.start("n"), later.end(), f"rel:narr:{sign * n}", DAY
+    if plural:
+        return None
+    lb = LB_NARRATIVE.search(text, max(0, s - 16), s)
+    if lb is not None:
+        return lb.start(), e, f"rel:narr:{NARRATIVE_OFFSET[' '.join(lb.group('w').lower().split())]}", DAY
+    alone = BEFORE_AFTER_ALONE.match(text, e)
+    if alone and text[s:e].lower() == "day":
+        the = LB_THE_ALONE.search(text, max(0, s - 6), s)
+        if the is not None:
+            return the.start(), alone.end(), f"rel:narr:{-1 if alone.group('w').lower() == 'before' else 1}", DAY
     return None

@@ -86,6 +86,14 @@ NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 PREV_WORD = re.compile(r"(\w+)[ \t]+\Z")
 
 # Look-backs: searched in text[s-window:s], anchored at the anchor's start with \Z.
+# A day counted from the story's own last date, not from the publication date ("a day later",
+# "the next morning", "that night", "the day before."): the offset in days.
+LATER_AFTER = re.compile(r"\s+(?P<w>later|earlier)\b", _I)
+LB_NARRATIVE = re.compile(r"\b(?P<w>the\s+next|the\s+following|the\s+previous|the\s+same|that)\s+\Z", _I)
+NARRATIVE_OFFSET = {"the next": 1, "the following": 1, "the previous": -1, "the same": 0, "that": 0}
+LB_THE_ALONE = re.compile(r"\bthe\s+\Z", _I)
+BEFORE_AFTER_ALONE = re.compile(r"\s+(?P<w>before|after)(?=\s*(?:[,.;:!?)\]]|\Z))", _I)  # "the day before."
+MAX_NARRATIVE_DAYS = 31  # "45 days later" counts a stretch, not a day the reader can place
 LB_QUAL = re.compile(r"\b(?P<q>early|late|earlier|later|mid)(?:\s+|-)\Z", _I)
 LB_MID = re.compile(r"\b(?P<q>early|late|mid)(?:\s*-\s*|\s+)\Z", _I)
 LB_MOD = re.compile(

@@ -77,7 +77,7 @@ def granularity_of_key(key: str) -> str:
     if key.startswith("rel:"):
         kind = key.split(":")[1]
         return {
-            "day": DAY, "weekday": DAY, "date": DAY, "week": WEEK, "weekend": WEEK,
+            "day": DAY, "weekday": DAY, "date": DAY, "narr": DAY, "week": WEEK, "weekend": WEEK,
             "month": MONTH, "month-name": MONTH, "weekday-in-month": MONTH, "season": SEASON, "year": YEAR,
         }[kind]  # fmt: skip
     return _parse_value(key)[2]
@@ -94,6 +94,8 @@ def resolve_key(key: str, published: date) -> str | None:
     kind, arg = parts[1], parts[2]
     mod = parts[3] if len(parts) > 3 else ""
     p = published
+    if kind == "narr":
+        return None  # counted from the story's last date, not from the publication date
     if kind == "day":
         return (p + timedelta(days=int(arg))).isoformat()
     if kind == "week":
@@ -146,6 +148,34 @@ def resolve_key(key: str, published: date) -> str | None:
             label = o // 4
         return f"{label:04d}-{arg}"
     raise ValueError(f"unknown date key: {key!r}")
+
+
+def shifted(value: str | None, key: str, days: int) -> tuple[str | None, str] | None:
+    """A day's value and key moved by ``days`` ("the next day" after "June 17" is June 18), or
+    None when the date is coarser than a day or its key cannot carry the move (a weekday a week
+    or more away, a month and day moved into another year)."""
+    new_value = None
+    if value is not None:
+        if _parse_value(value)[2] != DAY:
+            return None
+        new_value = (date.fromisoformat(value) + timedelta(days=days)).isoformat()
+    if not key.startswith("rel:"):
+        return (new_value, new_value) if _parse_value(key)[2] == DAY and new_value else None
+    parts = key.split(":")
+    kind, arg, mod = parts[1], parts[2], ":".join(parts[3:])
+    if kind == "day":
+        return new_value, f"rel:day:{int(arg) + days}"
+    if kind == "weekday" and abs(days) < 7:
+        day = WEEKDAY_ABBR[(WEEKDAY_ABBR.index(arg) + days) % 7]
+        return new_value, f"rel:weekday:{day}" + (f":{mod}" if mod and not days else "")
+    if kind == "date":
+        mm, dd = (int(x) for x in arg.split("-"))
+        year = 2000 if (mm, dd) == (2, 29) else 2001  # any year that has the day
+        moved = date(year, mm, dd) + timedelta(days=days)
+        if moved.year != year:
+            return None
+        return new_value, f"rel:date:{moved.month:02d}-{moved.day:02d}" + (f":{mod}" if mod else "")
+    return None
 
 
 def _iso_week(d: date) -> str:
