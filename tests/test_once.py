@@ -83,6 +83,10 @@ def _once(text: str) -> list[tuple[str, str, str]]:
         ("He met Smith, who died in 2001, in Paris.", [("smith", "death", "2001")]),
         ("Officer Jane Smith was killed on March 3, 2019, in Ohio.", [("smith", "death", "March 3, 2019")]),
         ("The Golden Gate Bridge, built in 1937, is closed.", [("golden gate bridge", "building", "1937")]),
+        # told to the day, what befalls a person once in a story's time, the date anywhere in its clause
+        ("Johnson was arrested June 17 and was being held on bail.", [("johnson", "arrest", "June 17")]),
+        ("On Monday, Kevin Johnson, 25, also was arrested on suspicion of murder.", [("johnson", "arrest", "Monday")]),
+        ("Brock Turner was convicted on March 30 of three counts.", [("turner", "conviction", "March 30")]),
     ],
 )
 def test_the_happening_and_its_thing_are_read_from_the_words_before_the_date(text, expected):
@@ -97,6 +101,10 @@ def test_the_happening_and_its_thing_are_read_from_the_words_before_the_date(tex
         "Smith was arrested in 2010 and died of his wounds.",  # arrests happen many times
         "Acme was founded by Jones, who moved to Ohio in 1990.",  # the date is of the move
         "Jones killed Smith on March 3, 2019.",  # the killer is not the one killed
+        "Smith was arrested in 2015 for fraud.",  # a year holds many arrests
+        "Officer Lee arrested Smith on June 17.",  # whose arrest, of two people named, is the parse's guess
+        "Police arrested Smith on June 17.",  # active: the arrest of whoever the parse makes its object
+        "Smith was questioned on June 17.",  # questioned many times
         # what the commas enclose may end in any name: Czechoslovakia did not die
         "Shirley Temple Black, former ambassador to Ghana and Czechoslovakia, died on Feb. 10.",
     ],
@@ -110,5 +118,26 @@ def test_two_people_of_one_surname_named_in_full_are_two_people(embedder):
         embedder,
         "John Smith, who died in 1990, founded the bakery. The shop still sells bread on Main Street.",
         "The shop still sells bread on Main Street. His son, Mark Smith, who died in 2010, ran it for decades.",
+    )
+    assert found == []
+
+
+def test_one_arrest_dated_two_ways_across_versions_conflicts(embedder):
+    # the other version's "a day later" counts from its own June 17: June 18
+    found = _flags(
+        embedder,
+        "On June 17, detectives searched the home of Dwight Smith, who was arrested on suspicion of murder. "
+        "A day later, Kevin Johnson, 25, also was arrested on suspicion of murder.",
+        "His arraignment was postponed to July 6. Jail records show Johnson was arrested June 17 and is being held "
+        "on $2 million bail.",
+    )
+    assert [(code, sorted(values)) for code, values in found] == [("FD101", ["v0:A day later", "v1:June 17"])]
+
+
+def test_arrests_of_two_people_are_two_events(embedder):
+    found = _flags(
+        embedder,
+        "Johnson was arrested June 17 at his home. The court set his bail.",
+        "The court set his bail. Smith was arrested June 18 in a car outside the city.",
     )
     assert found == []

@@ -17,6 +17,14 @@ founded"), a reduced relative ("X, founded in") or an appositive ("X, a company 
 An active verb ("Cohen formed the company in 2016") names the founder, not the thing, and is
 left out; "died" is the one happening told actively of its subject ("Smith died in 2001"),
 where "Smith was killed" is the passive of someone else's act.
+
+Told to the day, some happenings befall a person once in a story's time though not in a life
+(:data:`DAY_HAPPENINGS`): an arrest, a conviction, a sentencing, an abduction. "Johnson was
+arrested June 17" / "A day later, Kevin Johnson, 25, also was arrested" (June 18) date one
+arrest; "arrested in 2010" / "arrested in 2015" are years, and two arrests. These are read from
+the clause the facts stage gives the date (its head verb is the happening, told in the passive
+of the one person the clause names), since a date often opens the sentence ("On Monday, Smith
+was arrested").
 """
 
 from __future__ import annotations
@@ -35,6 +43,10 @@ HAPPENINGS = {
     "build": "building", "construct": "building",
     "bear": "birth",
     "die": "death", "kill": "death", "murder": "death", "assassinate": "death",
+}
+DAY_HAPPENINGS = {
+    "arrest": "arrest", "convict": "conviction", "acquit": "acquittal", "sentence": "sentencing",
+    "kidnap": "abduction", "abduct": "abduction",
 }
 TOLD_ACTIVELY = frozenset({"die"})  # "Smith died in 2001"; the rest only passive: "was killed"
 _PASSIVE = frozenset("was were is are been being".split())
@@ -71,7 +83,7 @@ def once_dates(analyses: Sequence[SentenceFacts]) -> list[OnceDate]:
         names = [f for f in analysis.facts if f.kind == "entity" and f.value.startswith(_THINGS)]
         for date in analysis.facts:
             if date.kind == "date" and date.value != "unknown":
-                told = _happening_of(date, analysis.words, names)
+                told = _happening_of(date, analysis.words, names) or _persons_day(date, analysis.words)
                 if told is not None:
                     found.append(OnceDate(*told, date))
     return found
@@ -115,6 +127,21 @@ def _happening_of(date: Fact, words: Sequence[Word], names: Sequence[Fact]) -> t
         return None
     name = _named_before(before[:i], names, active=verb.lemma in TOLD_ACTIVELY)
     return (name.value, HAPPENINGS[verb.lemma]) if name is not None else None
+
+
+def _persons_day(date: Fact, words: Sequence[Word]) -> tuple[str, str] | None:
+    """(person, happening) when a date told to the day is in the clause of a passive
+    happening of :data:`DAY_HAPPENINGS` that names one person: "Johnson was arrested June 17"."""
+    if date.detail.split(";")[0] != "day" or date.slot not in DAY_HAPPENINGS:
+        return None
+    people = {k for k in date.about if k.startswith("person:")}
+    if len(people) != 1:
+        return None  # "Officer Lee arrested Smith": whose arrest is the parse's guess
+    passive = any(
+        w.lemma == date.slot and w.pos == "VERB" and any(x.text.lower() in _PASSIVE for x in words[max(0, i - 2) : i])
+        for i, w in enumerate(words)
+    )
+    return (people.pop(), DAY_HAPPENINGS[date.slot]) if passive else None
 
 
 def _named_before(words: Sequence[Word], names: Sequence[Fact], *, active: bool) -> Fact | None:

@@ -37,15 +37,28 @@ DATE_CONFLICT = Rule(
     "resolves conflicts only in one claim told twice, never with the weekday of another event. "
     "Across the story, a bare year is never linked by a shared name (a band or a company has a "
     "year for every event of its history), nor is a clause about \"a similar\", \"another\" or "
-    "\"a previous\" event; an entity anchors the date of its sentence it stands nearest to.",
+    "\"a previous\" event; an entity anchors the date of its sentence it stands nearest to. A day "
+    "told from the version's own narrative (\"a day later\", \"the next morning\", \"that night\") "
+    "is the date told just before it moved by that many days, and is left out where no date "
+    "told to the day comes shortly before it. One person's arrest, conviction, sentencing or "
+    "abduction told to the day, like a founding, a birth or a death, is one event wherever the "
+    "sentences are.",
     (Example("The bridge over the river was opened on 3 May 2021, the council said.",
              "The bridge over the river was opened on 5 May 2021, the council said."),
      Example("She found the message in the bottle on Tuesday April 8th, 2014, she said.",
-             "She found the message in the bottle on Saturday April 8th, 2014, she said."),),
+             "She found the message in the bottle on Saturday April 8th, 2014, she said."),
+     Example("On June 17, detectives searched the house of Dwight Smith. A day later, Kevin Johnson was "
+             "arrested on suspicion of murder.",
+             "On June 17, detectives searched the house of Dwight Smith. Kevin Johnson was arrested on "
+             "June 17 on suspicion of murder."),),
     (Example("The bridge over the river was opened in May 2021, the council said.",
              "The bridge over the river was opened on 5 May 2021, the council said."),
      Example("The two girls vanished on Monday after leaving their school in the town.",
              "The bodies of the two girls were found on Tuesday in woods near the town."),
+     Example("On June 17, detectives searched the house of Dwight Smith. A day later, Kevin Johnson was "
+             "arrested on suspicion of murder.",
+             "On June 17, detectives searched the house of Dwight Smith. Kevin Johnson was arrested on "
+             "June 18 on suspicion of murder."),
      Example("The singer released four albums. After the death of a friend in 1970, he left Jefferson Airplane in 1971.",
              "The singer released four albums. In 1989 he joined a short reunion tour of Jefferson Airplane."),),
 )
