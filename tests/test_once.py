@@ -87,6 +87,7 @@ def _once(text: str) -> list[tuple[str, str, str]]:
         ("Johnson was arrested June 17 and was being held on bail.", [("johnson", "arrest", "June 17")]),
         ("On Monday, Kevin Johnson, 25, also was arrested on suspicion of murder.", [("johnson", "arrest", "Monday")]),
         ("Brock Turner was convicted on March 30 of three counts.", [("turner", "conviction", "March 30")]),
+        ("Kristian Perez vanished on April 14 after the prom.", [("perez", "disappearance", "April 14")]),
     ],
 )
 def test_the_happening_and_its_thing_are_read_from_the_words_before_the_date(text, expected):
@@ -105,6 +106,7 @@ def test_the_happening_and_its_thing_are_read_from_the_words_before_the_date(tex
         "Officer Lee arrested Smith on June 17.",  # whose arrest, of two people named, is the parse's guess
         "Police arrested Smith on June 17.",  # active: the arrest of whoever the parse makes its object
         "Smith was questioned on June 17.",  # questioned many times
+        "Perez vanished after meeting Lopez on April 14.",  # two people: whose disappearance is a guess
         # what the commas enclose may end in any name: Czechoslovakia did not die
         "Shirley Temple Black, former ambassador to Ghana and Czechoslovakia, died on Feb. 10.",
     ],

@@ -19,12 +19,13 @@ left out; "died" is the one happening told actively of its subject ("Smith died 
 where "Smith was killed" is the passive of someone else's act.
 
 Told to the day, some happenings befall a person once in a story's time though not in a life
-(:data:`DAY_HAPPENINGS`): an arrest, a conviction, a sentencing, an abduction. "Johnson was
+(:data:`DAY_HAPPENINGS`): an arrest, a conviction, a sentencing, an abduction, a disappearance,
+a resignation. "Johnson was
 arrested June 17" / "A day later, Kevin Johnson, 25, also was arrested" (June 18) date one
 arrest; "arrested in 2010" / "arrested in 2015" are years, and two arrests. These are read from
 the clause the facts stage gives the date (its head verb is the happening, told in the passive
-of the one person the clause names), since a date often opens the sentence ("On Monday, Smith
-was arrested").
+of the one person the clause names, or actively for one that befalls its subject: "Perez
+vanished on Friday"), since a date often opens the sentence ("On Monday, Smith was arrested").
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ HAPPENINGS = {
 DAY_HAPPENINGS = {
     "arrest": "arrest", "convict": "conviction", "acquit": "acquittal", "sentence": "sentencing",
     "kidnap": "abduction", "abduct": "abduction",
+    "disappear": "disappearance", "vanish": "disappearance", "resign": "resignation",
 }
+INTRANSITIVE = frozenset({"disappear", "vanish", "resign"})  # told actively of the one it befalls
 TOLD_ACTIVELY = frozenset({"die"})  # "Smith died in 2001"; the rest only passive: "was killed"
 _PASSIVE = frozenset("was were is are been being".split())
 _BETWEEN = frozenset("in on by during at of".split())  # words of the phrase between participle and date
@@ -130,13 +133,16 @@ def _happening_of(date: Fact, words: Sequence[Word], names: Sequence[Fact]) -> t
 
 
 def _persons_day(date: Fact, words: Sequence[Word]) -> tuple[str, str] | None:
-    """(person, happening) when a date told to the day is in the clause of a passive
-    happening of :data:`DAY_HAPPENINGS` that names one person: "Johnson was arrested June 17"."""
+    """(person, happening) when a date told to the day is in the clause of a happening of
+    :data:`DAY_HAPPENINGS` that names one person, told in the passive ("Johnson was arrested
+    June 17") or, for an :data:`INTRANSITIVE` one, of its subject ("Perez vanished on Friday")."""
     if date.detail.split(";")[0] != "day" or date.slot not in DAY_HAPPENINGS:
         return None
     people = {k for k in date.about if k.startswith("person:")}
     if len(people) != 1:
         return None  # "Officer Lee arrested Smith": whose arrest is the parse's guess
+    if date.slot in INTRANSITIVE:
+        return people.pop(), DAY_HAPPENINGS[date.slot]
     passive = any(
         w.lemma == date.slot and w.pos == "VERB" and any(x.text.lower() in _PASSIVE for x in words[max(0, i - 2) : i])
         for i, w in enumerate(words)

@@ -40,9 +40,9 @@ DATE_CONFLICT = Rule(
     "\"a previous\" event; an entity anchors the date of its sentence it stands nearest to. A day "
     "told from the version's own narrative (\"a day later\", \"the next morning\", \"that night\") "
     "is the date told just before it moved by that many days, and is left out where no date "
-    "told to the day comes shortly before it. One person's arrest, conviction, sentencing or "
-    "abduction told to the day, like a founding, a birth or a death, is one event wherever the "
-    "sentences are.",
+    "told to the day comes shortly before it. One person's arrest, conviction, sentencing, "
+    "abduction, disappearance or resignation told to the day, like a founding, a birth or a "
+    "death, is one event wherever the sentences are.",
     (Example("The bridge over the river was opened on 3 May 2021, the council said.",
              "The bridge over the river was opened on 5 May 2021, the council said."),
      Example("She found the message in the bottle on Tuesday April 8th, 2014, she said.",
