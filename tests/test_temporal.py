@@ -512,6 +512,7 @@ def test_a_day_told_from_the_story_has_no_value_from_the_publication_date(text: 
         "Day after day the rain came.",
         "Each day he walks.",
         "two days ago",  # counted from the publication date, as before
+        "He said that day care centres will close.",  # a compound, not a day
     ],
 )
 def test_what_is_no_day_told_from_the_story(text: str) -> None:

@@ -91,6 +91,7 @@ PREV_WORD = re.compile(r"(\w+)[ \t]+\Z")
 LATER_AFTER = re.compile(r"\s+(?P<w>later|earlier)\b", _I)
 LB_NARRATIVE = re.compile(r"\b(?P<w>the\s+next|the\s+following|the\s+previous|the\s+same|that)\s+\Z", _I)
 NARRATIVE_OFFSET = {"the next": 1, "the following": 1, "the previous": -1, "the same": 0, "that": 0}
+NOT_NARRATIVE_AFTER = re.compile(r"\s+(?:care|trip|job|shift|school|club|show|news|time|off)\b", _I)  # a compound: "day care"
 LB_THE_ALONE = re.compile(r"\bthe\s+\Z", _I)
 BEFORE_AFTER_ALONE = re.compile(r"\s+(?P<w>before|after)(?=\s*(?:[,.;:!?)\]]|\Z))", _I)  # "the day before."
 MAX_NARRATIVE_DAYS = 31  # "45 days later" counts a stretch, not a day the reader can place
