@@ -68,3 +68,10 @@ def test_a_day_lost_breaks_the_count_from_it():
     assert _dates(
         "On March 2, the pair met.", "He called them in April.", "That night, they talked.", "A day later, they met."
     ) == [("March 2", "rel:date:03-02"), ("April", "rel:month-name:4")]
+
+
+def test_a_day_inside_a_quotation_is_the_speakers_not_the_narratives():
+    assert _dates(
+        "The king's remains were carried through Leicester on Sunday.",
+        '"Many hundreds of people died on that field that day," the historian said.',
+    ) == [("Sunday", "rel:weekday:sun")]

@@ -54,7 +54,7 @@ _QUOTE_MARKS = '"“”'
 _OPENS, _CLOSES = "“", "”"
 
 
-def _inside_after(text: str, inside: bool) -> bool:
+def quote_open_after(text: str, inside: bool) -> bool:
     """Whether a quotation is still open after a sentence that starts ``inside`` one or not.
 
     A curly mark says which way it goes; a straight one turns the state, except at the start of
@@ -92,13 +92,13 @@ def carry_quoted_speakers(analyses: Sequence[SentenceFacts], texts: Mapping[str,
             previous_end = sentence.end
             if own:
                 speaker = own[0] if len(own) == 1 else None
-                inside = _inside_after(sentence.text, False)
+                inside = quote_open_after(sentence.text, False)
                 continue
             opens = sentence.text.lstrip()[:1] in _QUOTE_MARKS and same_paragraph
             says = any(w.pos == "VERB" and w.lemma.lower() in SPEECH_VERBS for w in analysis.words)
             if speaker is not None and (inside or opens) and not says:  # '"...," he said' is his
                 carried_to[(doc, sentence.index)] = speaker
-                inside = _inside_after(sentence.text, inside)
+                inside = quote_open_after(sentence.text, inside)
             else:
                 speaker, inside = None, False
     if not carried_to:

@@ -5,7 +5,9 @@ News narrates in order, and a day counted from the narrative ("the next day", "t
 later", "that night") is counted from the last date the version told: the reference time of
 the narrative. It is anchored only to a date told to the day, in its own sentence or at most
 :data:`NARRATIVE_REACH` sentences before; after a month, a year or nothing it names no day
-and is dropped, so no unanchored offset is ever compared.
+and is dropped, so no unanchored offset is ever compared. Inside a quotation it is the
+speaker's day, not the narrative's ("'Many hundreds of people died on that field that day,'"
+of a battle five centuries before the day just told), and is dropped too.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import replace
 from ..facts import SentenceFacts
 from ..model import Fact
 from ..temporal import shifted
+from .claims import quote_open_after
 
 NARRATIVE = "rel:narr:"
 NARRATIVE_REACH = 2  # sentences back a narrative day's anchor may be told
@@ -38,7 +41,8 @@ def anchor_narrative_dates(analyses: Sequence[SentenceFacts]) -> tuple[SentenceF
         for fact in dates:
             if _narrative(fact):
                 anchor = last.get(fact.doc)
-                fact_now = _anchored(fact, anchor) if anchor is not None and fact.sentence - anchor.sentence <= NARRATIVE_REACH else None
+                told = anchor is not None and fact.sentence - anchor.sentence <= NARRATIVE_REACH and not _quoted(fact, analysis)
+                fact_now = _anchored(fact, anchor) if told else None
                 anchored[fact] = fact_now
                 if fact_now is None:
                     last.pop(fact.doc, None)  # the narrative's day is lost: later offsets cannot count from it
@@ -52,6 +56,10 @@ def anchor_narrative_dates(analyses: Sequence[SentenceFacts]) -> tuple[SentenceF
 
 def _narrative(fact: Fact) -> bool:
     return _key(fact).startswith(NARRATIVE)
+
+
+def _quoted(fact: Fact, analysis: SentenceFacts) -> bool:
+    return quote_open_after(analysis.sentence.text[: fact.start - analysis.sentence.start], False)
 
 
 def _anchored(fact: Fact, anchor: Fact) -> Fact | None:
