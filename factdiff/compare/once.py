@@ -15,17 +15,17 @@ phrase, names and prepositions between ("established by Cohen in October 2016", 
 Beach in 1971"), and the thing named right before the participle, through a passive ("X was
 founded"), a reduced relative ("X, founded in") or an appositive ("X, a company established").
 An active verb ("Cohen formed the company in 2016") names the founder, not the thing, and is
-left out; "died" is the one happening told actively of its subject ("Smith died in 2001"),
+left out; "died" is the one such happening told actively of its subject ("Smith died in 2001"),
 where "Smith was killed" is the passive of someone else's act.
 
 Told to the day, some happenings befall a person once in a story's time though not in a life
 (:data:`DAY_HAPPENINGS`): an arrest, a conviction, a sentencing, an abduction, a disappearance,
-a resignation. "Johnson was
-arrested June 17" / "A day later, Kevin Johnson, 25, also was arrested" (June 18) date one
-arrest; "arrested in 2010" / "arrested in 2015" are years, and two arrests. These are read from
-the clause the facts stage gives the date (its head verb is the happening, told in the passive
-of the one person the clause names, or actively for one that befalls its subject: "Perez
-vanished on Friday"), since a date often opens the sentence ("On Monday, Smith was arrested").
+a resignation. "Johnson was arrested June 17" / "A day later, Kevin Johnson, 25, also was
+arrested" (June 18) date one arrest; "arrested in 2010" / "arrested in 2015" are years, and two
+arrests. These are read from the clause the facts stage gives the date (its head verb is the
+happening, told in the passive of the one person the clause names, or actively for one that
+befalls its subject: "Perez vanished on Friday"), since a date often opens the sentence ("On
+Monday, Smith was arrested").
 """
 
 from __future__ import annotations
@@ -50,8 +50,9 @@ DAY_HAPPENINGS = {
     "kidnap": "abduction", "abduct": "abduction",
     "disappear": "disappearance", "vanish": "disappearance", "resign": "resignation",
 }
-INTRANSITIVE = frozenset({"disappear", "vanish", "resign"})  # told actively of the one it befalls
-TOLD_ACTIVELY = frozenset({"die"})  # "Smith died in 2001"; the rest only passive: "was killed"
+# Told actively of the one they befall ("Smith died in 2001", "Perez vanished on Friday"); the
+# rest only in the passive ("was killed", "was arrested").
+TOLD_ACTIVELY = frozenset({"die", "disappear", "vanish", "resign"})
 _PASSIVE = frozenset("was were is are been being".split())
 _BETWEEN = frozenset("in on by during at of".split())  # words of the phrase between participle and date
 _RELATIVE = frozenset("who which that".split())
@@ -135,19 +136,24 @@ def _happening_of(date: Fact, words: Sequence[Word], names: Sequence[Fact]) -> t
 def _persons_day(date: Fact, words: Sequence[Word]) -> tuple[str, str] | None:
     """(person, happening) when a date told to the day is in the clause of a happening of
     :data:`DAY_HAPPENINGS` that names one person, told in the passive ("Johnson was arrested
-    June 17") or, for an :data:`INTRANSITIVE` one, of its subject ("Perez vanished on Friday")."""
+    June 17") or, for one :data:`TOLD_ACTIVELY`, of its subject ("Perez vanished on Friday")."""
     if date.detail.split(";")[0] != "day" or date.slot not in DAY_HAPPENINGS:
         return None
     people = {k for k in date.about if k.startswith("person:")}
     if len(people) != 1:
         return None  # "Officer Lee arrested Smith": whose arrest is the parse's guess
-    if date.slot in INTRANSITIVE:
-        return people.pop(), DAY_HAPPENINGS[date.slot]
-    passive = any(
-        w.lemma == date.slot and w.pos == "VERB" and any(x.text.lower() in _PASSIVE for x in words[max(0, i - 2) : i])
+    if date.slot not in TOLD_ACTIVELY and not _told_in_the_passive(date.slot, words):
+        return None
+    return people.pop(), DAY_HAPPENINGS[date.slot]
+
+
+def _told_in_the_passive(verb: str, words: Sequence[Word]) -> bool:
+    """Whether the sentence has ``verb`` with a form of "be" at most two words before it
+    ("was arrested", "also was arrested")."""
+    return any(
+        w.lemma == verb and w.pos == "VERB" and any(x.text.lower() in _PASSIVE for x in words[max(0, i - 2) : i])
         for i, w in enumerate(words)
     )
-    return (people.pop(), DAY_HAPPENINGS[date.slot]) if passive else None
 
 
 def _named_before(words: Sequence[Word], names: Sequence[Fact], *, active: bool) -> Fact | None:
