@@ -62,8 +62,8 @@ class Evidence(Enum):
 
 def words_alike(a: Fact, sa: Iterable[Word], b: Fact, sb: Iterable[Word]) -> float:
     """Word-sequence similarity of the sentences around two values, the values left out."""
-    keys_a = [w.key for w in sa if not _within(w, a)]
-    keys_b = [w.key for w in sb if not _within(w, b)]
+    keys_a = [w.key for w in sa if not overlaps(w, a)]
+    keys_b = [w.key for w in sb if not overlaps(w, b)]
     return SequenceMatcher(None, keys_a, keys_b, autojunk=False).ratio()
 
 
@@ -214,7 +214,7 @@ def _inside_the_other(a: Fact, b: Fact, spans_a: list[tuple[Fact, Fact]], spans_
 def owner_and_noun(fact: Fact, words: Sequence[Word]) -> tuple[str, str] | None:
     """The proper noun and the noun of the phrase "<Name>'s FIGURE <noun>" a figure sits in: the
     phrase itself says what the figure is of ("Britain's $2.8 trillion economy")."""
-    inside = [i for i, w in enumerate(words) if _within(w, fact)]
+    inside = [i for i, w in enumerate(words) if overlaps(w, fact)]
     if not inside or inside[0] < 2 or inside[-1] + 1 >= len(words):
         return None
     owner, mark, noun = words[inside[0] - 2], words[inside[0] - 1], words[inside[-1] + 1]
@@ -231,7 +231,8 @@ def _sentence_dates(fact: Fact, facts: Iterable[Fact]) -> list[Fact]:
     return [f for f in _in_sentence(fact, facts) if f.kind == "date" and f.value != "unknown"]
 
 
-def _within(word: Word, fact: Fact) -> bool:
+def overlaps(word: Word, fact: Fact) -> bool:
+    """Whether a word shares any character with a fact's span."""
     return word.start < fact.end and fact.start < word.end
 
 

@@ -71,13 +71,13 @@ def numbers_agree(a: Fact, b: Fact) -> bool:
 
 
 def _date_mention(fact: Fact) -> DateMention:
-    granularity, relative, key = _detail(fact)[:3]
+    granularity, relative, key = detail_fields(fact)[:3]
     resolved = None if fact.value.startswith("rel:") else fact.value
     return DateMention(fact.start, fact.end, fact.text, resolved, granularity, relative == "relative", key or fact.value)
 
 
 def _number_mention(fact: Fact) -> quantities.NumberMention:
-    qualifier = _detail(fact)[0]
+    qualifier = detail_fields(fact)[0]
     return quantities.NumberMention(
         fact.start, fact.end, fact.text, float(fact.value), fact.slot, qualifier, is_ordinal(fact), is_vague(fact)
     )
@@ -85,23 +85,23 @@ def _number_mention(fact: Fact) -> quantities.NumberMention:
 
 def is_ordinal(fact: Fact) -> bool:
     """A number fact's "second", "3rd" (its detail is "qualifier;flags;whole;predicate")."""
-    return fact.kind == "number" and _detail(fact)[1] == "ordinal"
+    return fact.kind == "number" and detail_fields(fact)[1] == "ordinal"
 
 
 def is_vague(fact: Fact) -> bool:
     """A number fact's "dozens", "several hundred": a lower bound, not a figure."""
-    return fact.kind == "number" and _detail(fact)[1] == "vague"
+    return fact.kind == "number" and detail_fields(fact)[1] == "vague"
 
 
 def whole(fact: Fact) -> frozenset[str]:
     """The content words of what a figure is a share or count of ("of the marine biomass")."""
-    words = _detail(fact)[2] if fact.kind == "number" else ""
+    words = detail_fields(fact)[2] if fact.kind == "number" else ""
     return frozenset(words.split("+")) if words else frozenset()
 
 
 def predicate(fact: Fact) -> str:
     """The lemma of the verb whose clause holds a figure ("spend" for "has spent $117 billion")."""
-    return _detail(fact)[3] if fact.kind == "number" else ""
+    return detail_fields(fact)[3] if fact.kind == "number" else ""
 
 
 _BLAND_VERBS = frozenset("be have say do get make include involve".split())  # a clause's head that tells no happening
@@ -123,7 +123,7 @@ def _head_count_told_bare(bare: Fact, counted: Fact) -> bool:
     return not bare.slot and counted.slot == "people" and not quantities.is_bare_year(bare.text)
 
 
-def _detail(fact: Fact) -> list[str]:
+def detail_fields(fact: Fact) -> list[str]:
     """A date's or number's detail fields ("granularity;relative;key;role",
     "qualifier;flags;whole;predicate"), padded: older tests and caches may give fewer."""
     return (fact.detail.split(";") + ["", "", "", ""])[:4]
@@ -393,7 +393,7 @@ def _of_another_event(fact: Fact) -> bool:
 def _year_only(fact: Fact) -> bool:
     """A bare year: a life or an institution has one for every event ("left the band in 1971",
     "joined the reunion tour in 1989"), so sharing a name ties no two of them together."""
-    return _detail(fact)[0] in ("year", "decade")
+    return detail_fields(fact)[0] in ("year", "decade")
 
 
 def anchors(fact: Fact) -> frozenset[str]:

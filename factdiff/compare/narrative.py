@@ -19,6 +19,7 @@ from ..facts import SentenceFacts
 from ..model import Fact
 from ..temporal import shifted
 from .claims import quote_open_after
+from .linking import detail_fields
 
 NARRATIVE = "rel:narr:"
 NARRATIVE_REACH = 2  # sentences back a narrative day's anchor may be told
@@ -55,7 +56,7 @@ def anchor_narrative_dates(analyses: Sequence[SentenceFacts]) -> tuple[SentenceF
 
 
 def _narrative(fact: Fact) -> bool:
-    return _key(fact).startswith(NARRATIVE)
+    return detail_fields(fact)[2].startswith(NARRATIVE)
 
 
 def _quoted(fact: Fact, analysis: SentenceFacts) -> bool:
@@ -64,18 +65,13 @@ def _quoted(fact: Fact, analysis: SentenceFacts) -> bool:
 
 def _anchored(fact: Fact, anchor: Fact) -> Fact | None:
     """``fact``, a narrative day, with the value and key of ``anchor`` moved by its offset."""
-    granularity, relative, key = (anchor.detail.split(";") + ["", "", ""])[:3]
+    granularity, relative, key, _ = detail_fields(anchor)
     if granularity != "day":
         return None
     value = None if anchor.value.startswith("rel:") else anchor.value
-    moved = shifted(value, key or anchor.value, int(_key(fact)[len(NARRATIVE):]))
+    moved = shifted(value, key or anchor.value, int(detail_fields(fact)[2][len(NARRATIVE):]))
     if moved is None:
         return None
     new_value, new_key = moved
-    role = (fact.detail.split(";") + ["", "", "", ""])[3]
+    role = detail_fields(fact)[3]
     return replace(fact, value=new_value or new_key, detail=f"day;{relative};{new_key};{role}")
-
-
-def _key(fact: Fact) -> str:
-    parts = fact.detail.split(";")
-    return parts[2] if len(parts) > 2 else ""

@@ -37,7 +37,7 @@ from itertools import combinations
 from ..facts import SentenceFacts, Word
 from ..model import Fact
 from .claims import covers
-from .linking import Link, dates_agree, surname
+from .linking import Link, dates_agree, detail_fields, surname
 
 HAPPENINGS = {
     "found": "founding", "establish": "founding", "form": "founding", "incorporate": "founding",
@@ -137,7 +137,7 @@ def _persons_day(date: Fact, words: Sequence[Word]) -> tuple[str, str] | None:
     """(person, happening) when a date told to the day is in the clause of a happening of
     :data:`DAY_HAPPENINGS` that names one person, told in the passive ("Johnson was arrested
     June 17") or, for one :data:`TOLD_ACTIVELY`, of its subject ("Perez vanished on Friday")."""
-    if date.detail.split(";")[0] != "day" or date.slot not in DAY_HAPPENINGS:
+    if detail_fields(date)[0] != "day" or date.slot not in DAY_HAPPENINGS:
         return None
     people = {k for k in date.about if k.startswith("person:")}
     if len(people) != 1:

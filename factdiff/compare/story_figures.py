@@ -293,7 +293,7 @@ def _frame(fact: Fact, sentence: SentenceFacts) -> str:
     An aside in parentheses about something else is no part of its frame: "a deficit of 367
     billion riyals ($98 billion) or X of gross domestic product" frames X by the deficit."""
     words = _without_asides(sentence.words, fact)
-    inside = [i for i, w in enumerate(words) if w.start < fact.end and fact.start < w.end]
+    inside = [i for i, w in enumerate(words) if about.overlaps(w, fact)]
     if not inside:
         return fact.context or fact.text
     left = [w.text for w in words[max(0, inside[0] - FRAME_WORDS) : inside[0]]]
@@ -307,7 +307,7 @@ OWN_ASIDE = 3  # words from a figure to a parenthesis that gives it in other uni
 def _without_asides(words: Sequence[Word], fact: Fact) -> list[Word]:
     """The words outside every parenthesised aside other than the figure's own: one that holds
     it ("240 km (150 miles)") or opens right after it, to give it in other units."""
-    last = max((i for i, w in enumerate(words) if w.start < fact.end and fact.start < w.end), default=-1)
+    last = max((i for i, w in enumerate(words) if about.overlaps(w, fact)), default=-1)
     kept: list[Word] = []
     aside: list[Word] = []
     opened = depth = 0
@@ -320,7 +320,7 @@ def _without_asides(words: Sequence[Word], fact: Fact) -> list[Word]:
         if word.text == ")" and depth:
             depth -= 1
             if not depth:
-                own = any(w.start < fact.end and fact.start < w.end for w in aside) or 0 < opened - last <= OWN_ASIDE
+                own = any(about.overlaps(w, fact) for w in aside) or 0 < opened - last <= OWN_ASIDE
                 if own:
                     kept += aside
                 aside = []
